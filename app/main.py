@@ -1,0 +1,68 @@
+"""Command line and application start."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_ID, APP_NAME, __version__
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(
+        prog="fibromap",
+        description="Interactive body-map reference for the medical-massage protocol for fibromyalgia.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--screenshot", metavar="DIR", type=Path,
+                        help="render every screen to PNG files in DIR (offscreen) and exit")
+    parser.add_argument("--map", metavar="ID", help="open this map first")
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start FibroMap; returns the process exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        # Screenshots need no display; offscreen also works on a desktop.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    # Imported here so --help and --version work without Qt.
+    from PySide6.QtWidgets import QApplication
+
+    from app.model.problems import ContentError
+    from app.services.library import load_library
+    from app.services.resources import ResourceError
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+
+    try:
+        library = load_library()
+    except (ContentError, ResourceError) as exc:
+        print(f"{APP_NAME}: the built-in content cannot be used:\n{exc}", file=sys.stderr)  # noqa: T201
+        return 2
+    for problem in library.problems:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)  # noqa: T201
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(library)
+    if args.map:
+        window.show_map(args.map)
+    if args.screenshot is not None:
+        from app.ui.screenshots import take_screenshots
+
+        written = take_screenshots(window, args.screenshot)
+        print(f"wrote {len(written)} screenshots to {args.screenshot}")  # noqa: T201
+        window.close()
+        return 0
+    window.show()
+    return app.exec()

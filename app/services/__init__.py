@@ -1,0 +1,1 @@
+"""Services between the UI and the model: files, settings, user data, exports."""

@@ -1,0 +1,59 @@
+"""Load the content and every map it names, keeping what is valid and reporting the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.model.body_map import BodyMap
+from app.model.catalog_loader import load_catalog
+from app.model.content import Catalog, MapInfo
+from app.model.crossref import check_map_against_content, check_points_drawn
+from app.model.map_loader import load_map
+from app.model.problems import ContentError, Problem, Severity
+from app.services import resources
+
+
+@dataclass
+class Library:
+    """The content with the maps that loaded, and the problems of those that did not."""
+
+    catalog: Catalog
+    maps: dict[str, BodyMap]
+    problems: list[Problem] = field(default_factory=list)
+
+    def map_infos(self) -> list[MapInfo]:
+        """Return the content of every usable map, in content order."""
+        return [info for info in self.catalog.maps.values() if info.id in self.maps]
+
+
+def load_library(
+    content_path: Path | None = None, schema_path: Path | None = None, maps_dir: Path | None = None
+) -> Library:
+    """Load the catalog and its maps.
+
+    A map whose file is broken or disagrees with the content is left out and
+    its problems are reported; the other maps stay usable.
+
+    Raises:
+        ContentError: when the content file itself cannot be used.
+    """
+    catalog = load_catalog(content_path or resources.content_file(), schema_path or resources.schema_file())
+    maps: dict[str, BodyMap] = {}
+    problems: list[Problem] = []
+    for info in catalog.maps.values():
+        try:
+            path = maps_dir / info.file if maps_dir else resources.map_file(info.file)
+            body_map = load_map(path)
+        except resources.ResourceError as exc:
+            problems.append(Problem(info.file, "file", str(exc)))
+            continue
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        found = list(check_map_against_content(body_map, info, catalog))
+        problems.extend(found)
+        if not any(p.severity is Severity.ERROR for p in found):
+            maps[info.id] = body_map
+    problems.extend(check_points_drawn(catalog, maps.values()))
+    return Library(catalog, maps, problems)

@@ -1,0 +1,87 @@
+"""Every menu and toolbar action, keyed by an enum, with one table of default shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+Key = QKeySequence.StandardKey
+
+
+class ActionId(Enum):
+    """The application's actions."""
+
+    QUIT = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_FIT = auto()
+    NEXT_MAP = auto()
+    PREVIOUS_MAP = auto()
+    SHOW_ARROWS = auto()
+    SHOW_NUMBERS = auto()
+    SHOW_LABELS = auto()
+    SHOW_POINTS = auto()
+    FULL_SCREEN = auto()
+    CONTENT_PROBLEMS = auto()
+    ABOUT = auto()
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """How an action looks: its text, tip, shortcuts and whether it toggles."""
+
+    text: str
+    tip: str
+    shortcuts: tuple[QKeySequence | Key | str, ...] = ()
+    checkable: bool = False
+
+
+# Default shortcuts live here and nowhere else; a test fails if two actions share a key.
+ACTION_SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.QUIT: ActionSpec("&Quit", "Quit FibroMap", (Key.Quit, "Ctrl+Q")),
+    ActionId.ZOOM_IN: ActionSpec("Zoom &In", "Enlarge the map", (Key.ZoomIn, "Ctrl+=")),
+    ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", "Shrink the map", (Key.ZoomOut,)),
+    ActionId.ZOOM_FIT: ActionSpec("&Fit to Window", "Show the whole map", ("Ctrl+0",)),
+    ActionId.NEXT_MAP: ActionSpec("&Next Map", "Go to the next map", ("Ctrl+PgDown",)),
+    ActionId.PREVIOUS_MAP: ActionSpec("&Previous Map", "Go to the previous map", ("Ctrl+PgUp",)),
+    ActionId.SHOW_ARROWS: ActionSpec("&Arrows", "Show the stroke arrows", ("Ctrl+1",), True),
+    ActionId.SHOW_NUMBERS: ActionSpec("N&umbers", "Show the arrow numbers", ("Ctrl+2",), True),
+    ActionId.SHOW_LABELS: ActionSpec("&Region Names", "Show the names on the map", ("Ctrl+3",), True),
+    ActionId.SHOW_POINTS: ActionSpec("&Tender Points", "Show the tender points", ("Ctrl+4",), True),
+    ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
+    ActionId.CONTENT_PROBLEMS: ActionSpec("Content &Problems…", "Show problems found in the content files"),
+    ActionId.ABOUT: ActionSpec("&About FibroMap and Sources…", "Sources, disclaimer and version", ("F1",)),
+}
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """Expand an action's shortcuts into distinct key sequences (standard keys may be several)."""
+    sequences: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        found = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key) else [QKeySequence(shortcut)]
+        for sequence in found:
+            if not sequence.isEmpty() and sequence not in sequences:
+                sequences.append(sequence)
+    return sequences
+
+
+def make_actions(parent: QObject, handlers: dict[ActionId, Callable[..., object]]) -> dict[ActionId, QAction]:
+    """Create every action, connect it to its handler, and return them by id."""
+    actions: dict[ActionId, QAction] = {}
+    for action_id, spec in ACTION_SPECS.items():
+        text = QCoreApplication.translate("Actions", spec.text)
+        action = QAction(text, parent)
+        action.setObjectName(action_id.name.lower())
+        action.setToolTip(QCoreApplication.translate("Actions", spec.tip))
+        action.setStatusTip(action.toolTip())
+        action.setShortcuts(key_sequences(spec))
+        action.setCheckable(spec.checkable)
+        handler = handlers.get(action_id)
+        if handler is not None:
+            (action.toggled if spec.checkable else action.triggered).connect(handler)
+        actions[action_id] = action
+    return actions

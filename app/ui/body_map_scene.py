@@ -1,0 +1,162 @@
+"""The scene of one body map: builds its items and turns clicks into region ids.
+
+Hit testing is the model's (``BodyMap.region_at``); the scene only asks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+from shapely.geometry import Point, box
+
+from app.model.badge_layout import place_badges
+from app.model.body_map import BodyMap
+from app.model.content import MapInfo
+from app.ui.map_items import (
+    ArrowItem,
+    BadgeItem,
+    LabelItem,
+    LeaderItem,
+    OutlineItem,
+    PointItem,
+    RegionItem,
+    ZoneItem,
+)
+from app.ui.map_legend import LegendItem
+from app.ui.theme import BADGE_RADIUS, Theme
+
+
+class BodyMapScene(QGraphicsScene):
+    """One map, drawn in map units (the SVG viewBox) with its legend below.
+
+    Signals:
+        region_activated(str): a region was clicked; carries its id.
+        point_activated(str): a tender point was clicked; carries its id.
+        hovered_changed(str): the region under the pointer changed ("" for none).
+    """
+
+    region_activated = Signal(str)
+    point_activated = Signal(str)
+    hovered_changed = Signal(str)
+
+    def __init__(self, body_map: BodyMap, info: MapInfo, theme: Theme, point_names: dict[str, str]) -> None:
+        super().__init__()
+        self.body_map = body_map
+        self.info = info
+        self.setBackgroundBrush(QColor(theme.canvas))
+        self.region_items: dict[str, RegionItem] = {}
+        for region in body_map.regions.values():
+            item = RegionItem(region, info.regions[region.id].name, theme)
+            self.addItem(item)
+            self.region_items[region.id] = item
+        for zone in body_map.zones.values():
+            self.addItem(ZoneItem(zone, info.zones[zone.id].name, theme))
+        self.addItem(OutlineItem(body_map.outline, theme))
+        for leader in body_map.leaders:
+            self.addItem(LeaderItem(leader, theme))
+        self.label_items = [LabelItem(label, theme) for label in body_map.labels]
+        for label in self.label_items:
+            self.addItem(label)
+        self.point_items = {
+            p.id: PointItem(p, point_names.get(p.id, p.id), theme) for p in body_map.points.values()
+        }
+        for point in self.point_items.values():
+            self.addItem(point)
+        self.arrow_items = {a.order: ArrowItem(a, theme) for a in body_map.arrows}
+        for arrow_item in self.arrow_items.values():
+            self.addItem(arrow_item)
+        self.badge_items = {
+            order: BadgeItem(order, centre, theme) for order, centre in self._badge_centres().items()
+        }
+        for badge in self.badge_items.values():
+            self.addItem(badge)
+        self.legend = LegendItem(body_map, theme)
+        self.addItem(self.legend)
+        self.setSceneRect(self.map_rect().united(self.legend.boundingRect()).adjusted(-10, -10, 10, 10))
+        self._hovered = ""
+        self._selected = ""
+
+    def _badge_centres(self) -> dict[int, tuple[float, float]]:
+        obstacles = [box(*_corners(label.text_rect())) for label in self.label_items]
+        obstacles += [Point(p.x, p.y).buffer(p.radius + 6) for p in self.body_map.points.values()]
+        return place_badges(self.body_map.arrows, BADGE_RADIUS, obstacles)
+
+    def map_rect(self) -> QRectF:
+        """Return the drawing's area (the viewBox), without the legend."""
+        return QRectF(*self.body_map.view_box)
+
+    @property
+    def selected_region(self) -> str:
+        """The id of the selected region, or ""."""
+        return self._selected
+
+    def activate_at(self, pos: QPointF) -> None:
+        """Handle a click at a scene position: a tender point wins over the region under it."""
+        point_id = self.body_map.point_at(pos.x(), pos.y())
+        if point_id:
+            self.select_point(point_id)
+            self.point_activated.emit(point_id)
+            return
+        region_id = self.body_map.region_at(pos.x(), pos.y())
+        if region_id:
+            self.select_region(region_id)
+            self.region_activated.emit(region_id)
+
+    def hover_at(self, pos: QPointF | None) -> None:
+        """Show which region is under the pointer (``None`` when it leaves)."""
+        region_id = (self.body_map.region_at(pos.x(), pos.y()) if pos is not None else None) or ""
+        if region_id == self._hovered:
+            return
+        if self._hovered in self.region_items:
+            self.region_items[self._hovered].set_state(hovered=False)
+        if region_id:
+            self.region_items[region_id].set_state(hovered=True)
+        self._hovered = region_id
+        self.hovered_changed.emit(region_id)
+
+    def select_region(self, region_id: str) -> None:
+        """Select a region and make its arrows stand out ("" clears)."""
+        for rid, item in self.region_items.items():
+            item.set_state(selected=rid == region_id)
+        self._selected = region_id
+        self.highlight_arrows(a.order for a in self.body_map.arrows_in(region_id))
+        for point_item in self.point_items.values():
+            point_item.set_selected(False)
+
+    def select_point(self, point_id: str) -> None:
+        """Mark a tender point as the current one."""
+        self.select_region("")
+        for pid, item in self.point_items.items():
+            item.set_selected(pid == point_id)
+
+    def highlight_regions(self, region_ids: Iterable[str]) -> None:
+        """Tint the regions where a card applies, and their arrows."""
+        wanted = set(region_ids)
+        for rid, item in self.region_items.items():
+            item.set_state(highlighted=rid in wanted)
+        self.highlight_arrows(a.order for a in self.body_map.arrows if a.region in wanted)
+
+    def highlight_arrows(self, orders: Iterable[int]) -> None:
+        """Make some arrows and their badges stand out; the rest go plain."""
+        wanted = set(orders)
+        for order, item in self.arrow_items.items():
+            item.set_highlighted(order in wanted)
+            self.badge_items[order].set_highlighted(order in wanted)
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """Show or hide a layer: arrows, numbers, labels or points."""
+        groups = {
+            "arrows": list(self.arrow_items.values()),
+            "numbers": list(self.badge_items.values()),
+            "labels": [*self.label_items, *(i for i in self.items() if isinstance(i, LeaderItem))],
+            "points": list(self.point_items.values()),
+        }
+        for item in groups[layer]:
+            item.setVisible(visible)
+
+
+def _corners(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()

@@ -1,0 +1,253 @@
+"""The main window: map navigator | map canvas | card panel, with menus and a status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.services import settings as options
+from app.services.library import Library
+from app.ui.actions import ActionId, make_actions
+from app.ui.body_map_scene import BodyMapScene
+from app.ui.body_map_view import BodyMapView
+from app.ui.card_panel import SIDE_WORDS, CardPanel
+from app.ui.map_navigator import MapNavigator, render_thumbnail
+from app.ui.theme import LIGHT, Theme
+
+LAYERS = {
+    ActionId.SHOW_ARROWS: ("arrows", options.SHOW_ARROWS),
+    ActionId.SHOW_NUMBERS: ("numbers", options.SHOW_NUMBERS),
+    ActionId.SHOW_LABELS: ("labels", options.SHOW_LABELS),
+    ActionId.SHOW_POINTS: ("points", options.SHOW_POINTS),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """FibroMap's main window; it decides what opens when the map reports a click."""
+
+    def __init__(self, library: Library, theme: Theme = LIGHT) -> None:
+        super().__init__()
+        self.library = library
+        self.theme = theme
+        self.settings = options.open_settings()
+        self.setWindowTitle(APP_NAME)
+        self.scenes: dict[str, BodyMapScene] = {}
+        self.current_map = ""
+
+        self.navigator = MapNavigator()
+        self.view = BodyMapView()
+        self.view.setAccessibleName(_tr("Body map"))
+        self.cards = CardPanel(library.catalog, theme)
+        self.cards.technique_requested.connect(self.cards.show_technique)
+
+        self.problem_bar = self._problem_bar()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.problem_bar)
+        centre_layout.addWidget(self.view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.cards)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 900, 420])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.actions_by_id = make_actions(self, {
+            ActionId.QUIT: self.close,
+            ActionId.ZOOM_IN: self.view.zoom_in,
+            ActionId.ZOOM_OUT: self.view.zoom_out,
+            ActionId.ZOOM_FIT: self.view.fit,
+            ActionId.NEXT_MAP: lambda: self.step_map(1),
+            ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
+            ActionId.FULL_SCREEN: self._set_full_screen,
+            ActionId.CONTENT_PROBLEMS: self.show_problems,
+            ActionId.ABOUT: self.show_about,
+            **{aid: (lambda on, layer=layer: self._set_layer(layer, on)) for aid, (layer, _) in LAYERS.items()},
+        })
+        for aid, (_, option) in LAYERS.items():
+            self.actions_by_id[aid].setChecked(option.get(self.settings))
+        self._build_menus()
+
+        self.map_label = QLabel()
+        self.hover_label = QLabel()
+        self.statusBar().addWidget(self.map_label, 1)
+        self.statusBar().addPermanentWidget(self.hover_label)
+
+        for info in library.map_infos():
+            scene = BodyMapScene(library.maps[info.id], info, theme,
+                                 {p.id: p.name for p in library.catalog.points.values()})
+            scene.region_activated.connect(self.show_region)
+            scene.point_activated.connect(self.cards.show_point)
+            scene.hovered_changed.connect(self._show_hover)
+            self.scenes[info.id] = scene
+            self.navigator.add_map(info.id, info.title, render_thumbnail(scene))
+        self.navigator.map_chosen.connect(self.show_map)
+
+        self._restore()
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_id
+        file_menu = self.menuBar().addMenu(_tr("&File"))
+        file_menu.addAction(a[ActionId.QUIT])
+        view_menu = self.menuBar().addMenu(_tr("&View"))
+        for aid in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
+            view_menu.addAction(a[aid])
+        view_menu.addSeparator()
+        for aid in LAYERS:
+            view_menu.addAction(a[aid])
+        view_menu.addSeparator()
+        view_menu.addAction(a[ActionId.FULL_SCREEN])
+        map_menu = self.menuBar().addMenu(_tr("&Map"))
+        map_menu.addAction(a[ActionId.PREVIOUS_MAP])
+        map_menu.addAction(a[ActionId.NEXT_MAP])
+        help_menu = self.menuBar().addMenu(_tr("&Help"))
+        help_menu.addAction(a[ActionId.CONTENT_PROBLEMS])
+        help_menu.addAction(a[ActionId.ABOUT])
+
+        toolbar = QToolBar(_tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for aid in (ActionId.PREVIOUS_MAP, ActionId.NEXT_MAP, None, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT,
+                    ActionId.ZOOM_IN, None, *LAYERS):
+            if aid is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(a[aid])
+        self.addToolBar(toolbar)
+
+    def _problem_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("ProblemBar")
+        t = self.theme
+        bar.setStyleSheet(f"#ProblemBar {{ background: {t.caution_fill}; border-bottom: 1px solid {t.caution_edge}; }}"
+                          f" #ProblemBar QLabel {{ color: {t.caution_text}; }}")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(10, 4, 10, 4)
+        count = len(self.library.problems)
+        text = _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(n=count)
+        layout.addWidget(QLabel("⚠ " + text), 1)
+        details = QPushButton(_tr("Details…"))
+        details.clicked.connect(self.show_problems)
+        layout.addWidget(details)
+        bar.setVisible(count > 0)
+        return bar
+
+    # --- what the map reports -------------------------------------------------
+
+    def show_map(self, map_id: str) -> None:
+        """Show a map in the canvas and its overview in the card panel."""
+        if map_id not in self.scenes or map_id == self.current_map:
+            return
+        self.current_map = map_id
+        scene = self.scenes[map_id]
+        scene.select_region("")
+        for aid, (layer, _) in LAYERS.items():
+            scene.set_layer_visible(layer, self.actions_by_id[aid].isChecked())
+        self.view.show_scene(scene)
+        self.navigator.set_current_map(map_id)
+        info = self.library.catalog.maps[map_id]
+        self.cards.show_map(info)
+        self.map_label.setText(
+            _tr("{title} — {views} — left and right are the client's, as labelled on the map").format(
+                title=info.title, views=", ".join(info.views))
+        )
+        self.setWindowTitle(f"{info.title} — {APP_NAME}")
+
+    def show_region(self, region_id: str) -> None:
+        """Show the cards of a region of the current map."""
+        info = self.library.catalog.maps[self.current_map]
+        self.scenes[self.current_map].select_region(region_id)
+        self.cards.show_region(info, region_id)
+
+    def step_map(self, delta: int) -> None:
+        """Go to the next (1) or previous (-1) map, wrapping around."""
+        ids = self.navigator.map_ids()
+        if ids:
+            index = ids.index(self.current_map) if self.current_map in ids else 0
+            self.show_map(ids[(index + delta) % len(ids)])
+
+    def _show_hover(self, region_id: str) -> None:
+        if not region_id:
+            self.hover_label.setText("")
+            return
+        region = self.library.catalog.maps[self.current_map].regions[region_id]
+        side = SIDE_WORDS.get(region.side or "")
+        self.hover_label.setText(region.name + (f" ({_tr(side)})" if side else ""))
+
+    def _set_layer(self, layer: str, on: bool) -> None:
+        for aid, (name, option) in LAYERS.items():
+            if name == layer:
+                option.set(self.settings, on)
+        for scene in self.scenes.values():
+            scene.set_layer_visible(layer, on)
+
+    def _set_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    # --- dialogs ----------------------------------------------------------------
+
+    def show_problems(self) -> None:
+        """List every problem found while loading the content."""
+        text = "\n".join(str(p) for p in self.library.problems) or _tr("No problems were found.")
+        box = QMessageBox(QMessageBox.Icon.Warning if self.library.problems else QMessageBox.Icon.Information,
+                          _tr("Content problems"), _tr("Problems found in the content files:"), parent=self)
+        box.setDetailedText(text)
+        box.setInformativeText(text[:2000])
+        box.exec()
+
+    def about_text(self) -> str:
+        """Return the About text: what the app is, the disclaimer and the sources."""
+        catalog = self.library.catalog
+        sources = "\n".join(f"• {s.short}: {s.citation}" for s in catalog.sources.values())
+        return (
+            _tr("{name} {version} — an interactive body-map reference for the medical-massage protocol "
+                "for fibromyalgia.").format(name=APP_NAME, version=__version__)
+            + "\n\n" + catalog.disclaimer + "\n\n" + _tr("Sources:") + "\n" + sources
+        )
+
+    def show_about(self) -> None:
+        """Show sources, disclaimer and version."""
+        QMessageBox.about(self, _tr("About {name}").format(name=APP_NAME), self.about_text())
+
+    # --- remembered state ---------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = options.WINDOW_GEOMETRY.get(self.settings)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = options.WINDOW_STATE.get(self.settings)
+        if not state.isEmpty():
+            self.restoreState(state)
+        ids = self.navigator.map_ids()
+        last = options.LAST_MAP.get(self.settings)
+        if ids:
+            self.show_map(last if last in ids else ids[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102
+        options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
+        options.WINDOW_STATE.set(self.settings, self.saveState())
+        options.LAST_MAP.set(self.settings, self.current_map)
+        self.settings.sync()
+        super().closeEvent(event)

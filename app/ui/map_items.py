@@ -1,0 +1,308 @@
+"""The graphics items a body map is drawn with. Each paints itself from the theme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from app.model.body_map import Arrow, Label, MapPoint, Region, Stroke
+from app.model.geometry import XY
+from app.ui.qt_paths import to_painter_path
+from app.ui.theme import BADGE_FONT_SIZE, BADGE_RADIUS, LABEL_SIZES, MAP_FONT_FAMILY, Theme
+
+HEAD_LENGTH = 26.0
+HEAD_HALF_WIDTH = 11.0
+BASE_DOT_RADIUS = 8.0
+
+# Stacking order, bottom to top.
+Z_REGION, Z_ZONE, Z_OUTLINE, Z_LEADER, Z_ARROW, Z_POINT, Z_BADGE, Z_LABEL = range(8)
+
+
+def map_font(size: float, bold: bool = False) -> QFont:
+    """Return the map's font at a size in map units."""
+    font = QFont(MAP_FONT_FAMILY)
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    return font
+
+
+def _pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(color), width, style)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCosmetic(False)
+    return pen
+
+
+class OutlineItem(QGraphicsItem):
+    """All lines of the drawing, painted in one item (they never change alone)."""
+
+    def __init__(self, strokes: tuple[Stroke, ...], theme: Theme) -> None:
+        super().__init__()
+        self._paths = [(to_painter_path(s.path), s.kind) for s in strokes]
+        self._theme = theme
+        rect = QRectF()
+        for path, _ in self._paths:
+            rect = rect.united(path.boundingRect())
+        margin = theme.contour_width
+        self._rect = rect.adjusted(-margin, -margin, margin, margin)
+        self.setZValue(Z_OUTLINE)
+
+    def boundingRect(self) -> QRectF:  # noqa: D102
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+        t = self._theme
+        pens = {
+            "contour": _pen(t.contour, t.contour_width),
+            "detail": _pen(t.detail, t.detail_width),
+            "hidden": _pen(t.detail, t.detail_width, Qt.PenStyle.DashLine),
+        }
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path, kind in self._paths:
+            painter.setPen(pens[kind])
+            painter.drawPath(path)
+
+
+class RegionItem(QGraphicsPathItem):
+    """A clickable region: plain, hovered, selected or highlighted from a card."""
+
+    def __init__(self, region: Region, name: str, theme: Theme) -> None:
+        super().__init__(to_painter_path(region.path))
+        self.region_id = region.id
+        self.name = name
+        self._theme = theme
+        self._hovered = self._selected = self._highlighted = False
+        self.setZValue(Z_REGION)
+        self.setToolTip(name)
+        self._restyle()
+
+    def set_state(self, *, hovered: bool | None = None, selected: bool | None = None,
+                  highlighted: bool | None = None) -> None:
+        """Change what the region shows; unchanged states keep their value."""
+        if hovered is not None:
+            self._hovered = hovered
+        if selected is not None:
+            self._selected = selected
+        if highlighted is not None:
+            self._highlighted = highlighted
+        self._restyle()
+
+    @property
+    def selected(self) -> bool:
+        """Whether this region is the one whose cards are shown."""
+        return self._selected
+
+    def _restyle(self) -> None:
+        t = self._theme
+        if self._selected:
+            fill = t.region_selected
+        elif self._hovered or self._highlighted:
+            fill = t.region_hover
+        else:
+            fill = t.body_fill
+        self.setBrush(QBrush(QColor(fill)))
+        if self._selected:
+            self.setPen(_pen(t.region_selected_edge, 2.5, Qt.PenStyle.DashLine))
+        else:
+            self.setPen(QPen(Qt.PenStyle.NoPen))
+
+
+class ZoneItem(QGraphicsPathItem):
+    """An area not to be massaged: hatched, with a dashed edge."""
+
+    def __init__(self, region: Region, name: str, theme: Theme) -> None:
+        super().__init__(to_painter_path(region.path))
+        self.zone_id = region.id
+        color = QColor(theme.zone)
+        brush = QBrush(color, Qt.BrushStyle.BDiagPattern)
+        self.setBrush(brush)
+        self.setPen(_pen(theme.zone, 2.5, Qt.PenStyle.DashLine))
+        self.setZValue(Z_ZONE)
+        self.setToolTip(name)
+
+
+class ArrowItem(QGraphicsItem):
+    """A numbered stroke: base dot, shaft and head; dashed when it returns without contact."""
+
+    def __init__(self, arrow: Arrow, theme: Theme) -> None:
+        super().__init__()
+        self.arrow = arrow
+        self._theme = theme
+        self._highlighted = False
+        self._shaft, self._head = self._shapes(arrow)
+        self._rect = self._shaft.boundingRect().united(self._head.boundingRect()).adjusted(-12, -12, 12, 12)
+        self.setZValue(Z_ARROW)
+
+    @staticmethod
+    def _shapes(arrow: Arrow) -> tuple[QPainterPath, QPainterPath]:
+        # The shaft stops where the head starts, so the point stays sharp.
+        full = to_painter_path(arrow.path)
+        stop = max(0.0, 1.0 - HEAD_LENGTH * 0.8 / max(full.length(), 1.0))
+        shaft = QPainterPath(full.pointAtPercent(0.0))
+        steps = 48
+        for k in range(1, steps + 1):
+            shaft.lineTo(full.pointAtPercent(full.percentAtLength(full.length() * stop * k / steps)))
+        tip = QPointF(*arrow.tip)
+        dx, dy = arrow.end_direction
+        along, across = QPointF(dx, dy), QPointF(-dy, dx)
+        head = QPainterPath(tip)
+        head.lineTo(tip - along * HEAD_LENGTH + across * HEAD_HALF_WIDTH)
+        head.lineTo(tip - along * (HEAD_LENGTH * 0.78))
+        head.lineTo(tip - along * HEAD_LENGTH - across * HEAD_HALF_WIDTH)
+        head.closeSubpath()
+        return shaft, head
+
+    def set_highlighted(self, on: bool) -> None:
+        """Make the arrow stand out (its region is selected or its card is open)."""
+        if on != self._highlighted:
+            self._highlighted = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: D102
+        return self._rect
+
+    def shape(self) -> QPainterPath:  # noqa: D102
+        stroker = QPainterPathStroker()
+        stroker.setWidth(self._theme.arrow_width + 8)
+        return stroker.createStroke(self._shaft) + self._head
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+        t = self._theme
+        color = t.arrow_highlight if self._highlighted else t.arrow
+        width = t.arrow_width * (1.25 if self._highlighted else 1.0)
+        # A halo in the canvas colour keeps the arrow readable over outline lines.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(_pen(t.canvas, width + 4))
+        painter.drawPath(self._shaft)
+        style = Qt.PenStyle.DashLine if self.arrow.style == "return" else Qt.PenStyle.SolidLine
+        pen = _pen(color, width, style)
+        if self.arrow.style == "return":
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashPattern([2.2, 1.6])
+        painter.setPen(pen)
+        painter.drawPath(self._shaft)
+        painter.setPen(_pen(t.canvas, 2.0))
+        painter.setBrush(QColor(color))
+        painter.drawPath(self._head)
+        if self.arrow.style != "return":
+            painter.drawEllipse(QPointF(*self.arrow.base), BASE_DOT_RADIUS, BASE_DOT_RADIUS)
+
+
+class BadgeItem(QGraphicsItem):
+    """The arrow's number in a circle near its base."""
+
+    def __init__(self, number: int, centre: XY, theme: Theme) -> None:
+        super().__init__()
+        self.number = number
+        self._centre = QPointF(*centre)
+        self._theme = theme
+        self._highlighted = False
+        r = BADGE_RADIUS + 2
+        self._rect = QRectF(self._centre.x() - r, self._centre.y() - r, 2 * r, 2 * r)
+        self.setZValue(Z_BADGE)
+
+    def set_highlighted(self, on: bool) -> None:
+        """Match the arrow's highlight."""
+        if on != self._highlighted:
+            self._highlighted = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: D102
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+        t = self._theme
+        edge = t.arrow_highlight if self._highlighted else t.arrow
+        painter.setPen(_pen(edge, 3.0))
+        painter.setBrush(QColor(edge if self._highlighted else t.badge_fill))
+        painter.drawEllipse(self._centre, BADGE_RADIUS, BADGE_RADIUS)
+        painter.setPen(QColor(t.badge_fill if self._highlighted else t.badge_text))
+        text = str(self.number)
+        size = BADGE_FONT_SIZE if len(text) < 2 else BADGE_FONT_SIZE * 0.85
+        painter.setFont(map_font(size, bold=True))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class LabelItem(QGraphicsItem):
+    """A text of the map, with a halo so lines behind it never hide it."""
+
+    def __init__(self, label: Label, theme: Theme) -> None:
+        super().__init__()
+        self.label = label
+        self._theme = theme
+        bold = label.kind in ("view", "side")
+        font = map_font(LABEL_SIZES[label.kind], bold=bold)
+        path = QPainterPath()
+        path.addText(0, 0, font, label.text)
+        width = path.boundingRect().width()
+        shift = {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
+        self._path = path.translated(label.x - shift, label.y)
+        self._rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
+        self.setZValue(Z_LABEL)
+
+    def text_rect(self) -> QRectF:
+        """Return the box of the glyphs in map units (for collision checks)."""
+        return self._path.boundingRect()
+
+    def boundingRect(self) -> QRectF:  # noqa: D102
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+        t = self._theme
+        color = t.text if self.label.kind != "note" else t.text_muted
+        painter.setPen(_pen(t.canvas, 6.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawPath(self._path)
+
+
+class LeaderItem(QGraphicsPathItem):
+    """A thin line from a label to what it names, ending in a small dot."""
+
+    def __init__(self, stroke: Stroke, theme: Theme) -> None:
+        path = to_painter_path(stroke.path)
+        end = path.pointAtPercent(1.0)
+        path.addEllipse(end, 3.0, 3.0)
+        super().__init__(path)
+        self.setPen(_pen(theme.text_muted, 1.4))
+        self.setBrush(QColor(theme.text_muted))
+        self.setZValue(Z_LEADER)
+
+
+class PointItem(QGraphicsItem):
+    """A tender point: a filled circle with a light ring, larger when selected."""
+
+    def __init__(self, point: MapPoint, name: str, theme: Theme) -> None:
+        super().__init__()
+        self.point = point
+        self._theme = theme
+        self._selected = False
+        self._radius = max(point.radius, 10.0)
+        r = self._radius * 1.6
+        self._rect = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
+        self.setZValue(Z_POINT)
+        self.setToolTip(name)
+
+    def set_selected(self, on: bool) -> None:
+        """Show the point as the current one."""
+        if on != self._selected:
+            self._selected = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: D102
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+        t = self._theme
+        centre = QPointF(self.point.x, self.point.y)
+        if self._selected:
+            painter.setPen(_pen(t.arrow_highlight, 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, self._radius * 1.45, self._radius * 1.45)
+        painter.setPen(_pen(t.point_edge, 3.0))
+        painter.setBrush(QColor(t.point))
+        painter.drawEllipse(centre, self._radius, self._radius)

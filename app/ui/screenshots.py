@@ -1,0 +1,70 @@
+"""Render every screen to PNG files, for the README, reviews and smoke tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from app.ui.body_map_scene import BodyMapScene
+from app.ui.main_window import MainWindow
+from app.ui.map_render import render_scene
+
+WINDOW_SIZE = QSize(1440, 900)
+MAP_SIZES = {"1280x800": QSize(1280, 800), "3840x2160": QSize(3840, 2160)}
+
+
+def _settle(window: MainWindow) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    window.repaint()
+
+
+def take_screenshots(window: MainWindow, directory: Path, map_sizes: bool = True) -> list[Path]:
+    """Write the main window with each map, then with a region or point selected.
+
+    Returns:
+        The files written, in order.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    window.resize(WINDOW_SIZE)
+    window.show()
+
+    def save(image: QImage, name: str) -> None:
+        path = directory / name
+        if not image.save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+
+    for index, map_id in enumerate(window.navigator.map_ids(), 1):
+        window.show_map(map_id)
+        _settle(window)
+        stem = f"{index:02d}-{map_id}"
+        save(window.grab().toImage(), f"{stem}.png")
+        scene = window.scenes[map_id]
+        target = _representative(scene)
+        if target is not None:
+            if target in scene.body_map.points:
+                scene.select_point(target)
+                window.cards.show_point(target)
+            else:
+                window.show_region(target)
+            _settle(window)
+            save(window.grab().toImage(), f"{stem}-selected.png")
+            scene.select_region("")
+        if map_sizes:
+            for label, size in MAP_SIZES.items():
+                save(render_scene(scene, size), f"{stem}-map-{label}.png")
+    return written
+
+
+def _representative(scene: BodyMapScene) -> str | None:
+    """Pick what to select for the "selected" shot: the region of arrow 1, else a point."""
+    if scene.body_map.arrows:
+        return scene.body_map.arrows[0].region
+    if scene.body_map.points:
+        return next(iter(scene.body_map.points))
+    return next(iter(scene.body_map.regions), None)

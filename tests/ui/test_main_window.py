@@ -1,0 +1,97 @@
+from PySide6.QtCore import QPointF, Qt
+
+from app.ui.card_widgets import TechniqueCard
+
+
+def click_scene_point(qtbot, window, x: float, y: float) -> None:
+    view = window.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(QPointF(x, y)))
+
+
+def test_click_on_region_opens_that_regions_cards(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    click_scene_point(qtbot, window, 560, 700)
+    assert window.cards.heading == "Right part"
+    assert window.cards.card_titles()[:2] == ["Stroke", "Hold"]
+    assert window.scenes["mini"].selected_region == "mini-right"
+    # The general card is there too, folded.
+    assert window.cards.card_titles()[2:] == ["General"]
+    assert not window.cards.cards[2].body.isVisibleTo(window.cards)
+
+    click_scene_point(qtbot, window, 300, 500)
+    assert window.cards.heading == "Left part"
+    assert window.cards.card_titles() == ["Stroke", "General"]
+
+
+def test_click_on_tender_point_opens_point_card(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    click_scene_point(qtbot, window, 401, 301)
+    assert window.cards.heading == "Mini point"
+    assert window.cards.card_titles() == ["Hold"]
+
+
+def test_drag_pans_instead_of_selecting(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    window.view.zoom_in()
+    window.view.zoom_in()
+    viewport = window.view.viewport()
+    start = window.view.mapFromScene(QPointF(300, 500))
+    before = window.view.horizontalScrollBar().value()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + type(start)(step * 20, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + type(start)(100, 0))
+    assert window.view.horizontalScrollBar().value() < before
+    assert window.scenes["mini"].selected_region == ""
+
+
+def test_card_shows_every_field_as_plain_text(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    window.show_region("mini-right")
+    card = window.cards.cards[0]
+    assert isinstance(card, TechniqueCard)
+    texts = [label.text() for label in card.findChildren(type(window.map_label))]
+    for expected in ("Purpose", "Release tension.", "Not stated in the source", "No lubrication",
+                     "1.  Touch.", "• Watch the reflex.", "Source: Article — step 2"):
+        assert expected in texts
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in card.findChildren(type(window.map_label))
+               if label.text())
+
+
+def test_related_link_opens_related_card(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    window.show_region("mini-left")
+    window.cards.cards[0].related_requested.emit("hold")
+    assert window.cards.card_titles() == ["Hold"]
+
+
+def test_zoom_actions_and_fit(make_window, mini_library, qtbot):
+    from app.ui.actions import ActionId
+
+    window = make_window(mini_library)
+    scale = window.view.transform().m11()
+    window.actions_by_id[ActionId.ZOOM_IN].trigger()
+    assert window.view.transform().m11() > scale
+    window.actions_by_id[ActionId.ZOOM_FIT].trigger()
+    assert abs(window.view.transform().m11() - scale) < 1e-6
+
+
+def test_layers_toggle_and_are_remembered(make_window, mini_library, qtbot):
+    from app.ui.actions import ActionId
+
+    window = make_window(mini_library)
+    scene = window.scenes["mini"]
+    window.actions_by_id[ActionId.SHOW_NUMBERS].setChecked(False)
+    assert not any(b.isVisible() for b in scene.badge_items.values())
+    window.close()
+    again = make_window(mini_library)
+    assert not again.actions_by_id[ActionId.SHOW_NUMBERS].isChecked()
+
+
+def test_window_geometry_and_last_map_are_restored(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    window.resize(611, 477)
+    window.close()
+    again = make_window(mini_library)
+    assert again.size().width() == 611
+    assert again.current_map == "mini"
