@@ -18,8 +18,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         description="Interactive body-map reference for the medical-massage protocol for fibromyalgia.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--screenshot", metavar="DIR", type=Path,
-                        help="render every screen to PNG files in DIR (offscreen) and exit")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        type=Path,
+        help="render every screen to PNG files in DIR (offscreen) and exit",
+    )
     parser.add_argument("--map", metavar="ID", help="open this map first")
     return parser.parse_args(list(argv))
 
@@ -38,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.services.library import load_library
     from app.services.resources import ResourceError
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

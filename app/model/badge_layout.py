@@ -41,9 +41,7 @@ def place_badges(
     Returns:
         Badge centres; an arrow whose every candidate collides gets the least bad one.
     """
-    shafts = {
-        a.order: LineString(a.polyline).buffer(shaft_half_width + gap) for a in arrows
-    }
+    shafts = {a.order: LineString(a.polyline).buffer(shaft_half_width + gap) for a in arrows}
     fixed = unary_union(list(obstacles)) if obstacles else None
     placed: dict[int, XY] = {}
     placed_discs: list[BaseGeometry] = []

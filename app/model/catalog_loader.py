@@ -24,8 +24,8 @@ from app.model.content import (
     RegionInfo,
     Rule,
     Source,
-    TenderPointInfo,
     Technique,
+    TenderPointInfo,
     ZoneInfo,
 )
 from app.model.problems import ContentError, Problem
@@ -149,10 +149,7 @@ def _build(doc: dict[str, Any]) -> Catalog:
     return Catalog(
         schema_version=doc["schema_version"],
         disclaimer=doc["disclaimer"],
-        sources={
-            s["id"]: Source(s["id"], s["short"], s["citation"], s.get("note"))
-            for s in doc["sources"]
-        },
+        sources={s["id"]: Source(s["id"], s["short"], s["citation"], s.get("note")) for s in doc["sources"]},
         techniques=techniques,
         general_techniques=tuple(doc["general_techniques"]),
         maps=maps,
@@ -235,7 +232,9 @@ def _duplicates(doc: dict[str, Any], key: str, name: str) -> Iterable[Problem]:
         ident = item["id"]
         if ident in seen:
             yield Problem(
-                name, json_path([key, index, "id"]), f"duplicate id {ident!r} (first at {key}[{seen[ident]}])"
+                name,
+                json_path([key, index, "id"]),
+                f"duplicate id {ident!r} (first at {key}[{seen[ident]}])",
             )
         else:
             seen[ident] = index
@@ -256,7 +255,9 @@ def check_references(catalog: Catalog, doc: dict[str, Any], name: str) -> Iterab
         for index, cite in enumerate(cites):
             if cite["source"] not in sources:
                 yield Problem(
-                    name, json_path([*where, index, "source"]), f"names unknown source {cite['source']!r}"
+                    name,
+                    json_path([*where, index, "source"]),
+                    f"names unknown source {cite['source']!r}",
                 )
 
     yield from missing_techniques(doc["general_techniques"], ["general_techniques"])

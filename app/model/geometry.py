@@ -38,9 +38,8 @@ class PathData:
                 current.append((c[0], c[1]))
             elif command == "C":
                 current.extend(_cubic_points(current[-1], c))
-            elif command == "Z" and start is not None:
-                if current[-1] != start:
-                    current.append(start)
+            elif command == "Z" and start is not None and current[-1] != start:
+                current.append(start)
         if len(current) > 1:
             runs.append(current)
         return runs

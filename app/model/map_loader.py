@@ -116,7 +116,9 @@ class _Builder:
         points = self.points(groups.get("points", []))
         label_elements = groups.get("labels", [])
         labels = tuple(self.labels(label_elements))
-        leaders = tuple(self.strokes([e for e in label_elements if not isinstance(e, se.Text)], ("leader",), "leader"))
+        leaders = tuple(
+            self.strokes([e for e in label_elements if not isinstance(e, se.Text)], ("leader",), "leader")
+        )
         self.check_unique_ids([*regions, *zones, *points])
         return BodyMap(
             file=self.name,
@@ -284,8 +286,19 @@ def _convert(segment: Any) -> list[Segment]:
     if isinstance(segment, se.QuadraticBezier):
         # Elevate the quadratic to a cubic with the same shape.
         s, c, e = segment.start, segment.control, segment.end
-        return [("C", (s.x + 2 / 3 * (c.x - s.x), s.y + 2 / 3 * (c.y - s.y),
-                       e.x + 2 / 3 * (c.x - e.x), e.y + 2 / 3 * (c.y - e.y), e.x, e.y))]
+        return [
+            (
+                "C",
+                (
+                    s.x + 2 / 3 * (c.x - s.x),
+                    s.y + 2 / 3 * (c.y - s.y),
+                    e.x + 2 / 3 * (c.x - e.x),
+                    e.y + 2 / 3 * (c.y - e.y),
+                    e.x,
+                    e.y,
+                ),
+            )
+        ]
     if isinstance(segment, se.Arc):
         return [("C", _cubic(c)) for c in segment.as_cubic_curves()]
     return []

@@ -41,11 +41,13 @@ def check_svg_bytes(data: bytes, name: str) -> ET.Element:
     if len(data) > MAX_SVG_BYTES:
         raise ContentError.single(name, "file", f"is {len(data):,} bytes; the limit is {MAX_SVG_BYTES:,}")
     try:
-        root = DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root: ET.Element = DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden as exc:
         raise ContentError.single(name, "DOCTYPE", "declares a DTD, which map files may not use") from exc
     except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden) as exc:
-        raise ContentError.single(name, "DOCTYPE", "declares XML entities, which map files may not use") from exc
+        raise ContentError.single(
+            name, "DOCTYPE", "declares XML entities, which map files may not use"
+        ) from exc
     except ET.ParseError as exc:
         line, column = exc.position
         reason = str(exc).split(":", 1)[0]
@@ -75,10 +77,14 @@ def _check_tree(root: ET.Element, name: str) -> None:
         for attribute, value in element.attrib.items():
             if _local(attribute) == "href":
                 raise ContentError.single(
-                    name, where, f"refers to {value[:80]!r}; map files may not reference files or URLs"
+                    name,
+                    where,
+                    f"refers to {value[:80]!r}; map files may not reference files or URLs",
                 )
             if _local(attribute) == "d" and len(value) > MAX_PATH_DATA:
                 raise ContentError.single(
-                    name, where, f"path data is {len(value):,} characters; the limit is {MAX_PATH_DATA:,}"
+                    name,
+                    where,
+                    f"path data is {len(value):,} characters; the limit is {MAX_PATH_DATA:,}",
                 )
         stack.extend((child, depth + 1) for child in element)

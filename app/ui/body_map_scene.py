@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from shapely.geometry import Point, box
 
 from app.model.badge_layout import place_badges
@@ -148,7 +148,7 @@ class BodyMapScene(QGraphicsScene):
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         """Show or hide a layer: arrows, numbers, labels or points."""
-        groups = {
+        groups: dict[str, list[QGraphicsItem]] = {
             "arrows": list(self.arrow_items.values()),
             "numbers": list(self.badge_items.values()),
             "labels": [*self.label_items, *(i for i in self.items() if isinstance(i, LeaderItem))],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from app.ui.body_map_scene import BodyMapScene
 
@@ -45,7 +45,7 @@ class BodyMapView(QGraphicsView):
 
     def fit(self) -> None:
         """Fit the whole map and its legend to the window."""
-        scene = self.scene()
+        scene: QGraphicsScene | None = self.scene()
         if scene is None:
             return
         self.resetTransform()
@@ -69,18 +69,21 @@ class BodyMapView(QGraphicsView):
         """Zoom out one step."""
         self.zoom_by(1 / ZOOM_STEP)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override."""
         super().resizeEvent(event)
         if self._fitted:
             self.fit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: D102
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Qt override."""
         steps = event.angleDelta().y() / 120
         if steps:
             self.zoom_by(ZOOM_STEP**steps)
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Qt override."""
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
             self._dragging = False
@@ -88,7 +91,8 @@ class BodyMapView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: D102
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Qt override."""
         pos = event.position().toPoint()
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = pos - self._press
@@ -104,7 +108,8 @@ class BodyMapView(QGraphicsView):
             scene.hover_at(self.mapToScene(pos))
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: D102
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Qt override."""
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             scene = self.map_scene()
             if not self._dragging and scene is not None:
@@ -116,7 +121,8 @@ class BodyMapView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def leaveEvent(self, event: object) -> None:  # noqa: D102
+    def leaveEvent(self, event: object) -> None:
+        """Qt override."""
         scene = self.map_scene()
         if scene is not None:
             scene.hover_at(None)

@@ -36,7 +36,7 @@ class CardPanel(QScrollArea):
         self.setMinimumWidth(300)
         self.cards: list[TechniqueCard] = []
         self.heading = ""
-        self._reset()
+        self._publish(self._reset())
 
     def _reset(self) -> QVBoxLayout:
         content = QWidget()
@@ -44,9 +44,13 @@ class CardPanel(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
-        self.setWidget(content)
         self.cards = []
         return layout
+
+    def _publish(self, layout: QVBoxLayout) -> None:
+        # Set the widget only once it is filled: children added to a shown widget stay hidden.
+        layout.addStretch(1)
+        self.setWidget(layout.parentWidget())
 
     def _header(self, layout: QVBoxLayout, title: str, subtitle: str) -> None:
         self.heading = title
@@ -77,10 +81,15 @@ class CardPanel(QScrollArea):
         if info.summary:
             layout.addWidget(plain_label(info.summary))
         layout.addWidget(plain_label(_tr("Click a region of the map to see the cards that apply to it.")))
-        layout.addWidget(plain_label(_tr("Map source: ") + citation_text(self.catalog, info.cite),
-                                     scale=0.92, color=self.theme.text_muted))
+        layout.addWidget(
+            plain_label(
+                _tr("Map source: ") + citation_text(self.catalog, info.cite),
+                scale=0.92,
+                color=self.theme.text_muted,
+            )
+        )
         self._general_section(layout, info, set())
-        layout.addStretch(1)
+        self._publish(layout)
 
     def show_region(self, info: MapInfo, region_id: str) -> None:
         """Show a region's heading and cards, then the map-wide cards folded."""
@@ -91,7 +100,7 @@ class CardPanel(QScrollArea):
         techniques = self.catalog.techniques_for_region(info.id, region_id)
         self._add_cards(layout, techniques, expanded=True)
         self._general_section(layout, info, {t.id for t in techniques})
-        layout.addStretch(1)
+        self._publish(layout)
 
     def show_point(self, point_id: str) -> None:
         """Show a tender point: where it is, its source, and its cards."""
@@ -99,10 +108,15 @@ class CardPanel(QScrollArea):
         layout = self._reset()
         self._header(layout, point.name, _tr(SIDE_WORDS[point.side]))
         layout.addWidget(plain_label(point.location, scale=1.1))
-        layout.addWidget(plain_label(_tr("Source: ") + citation_text(self.catalog, point.cite),
-                                     scale=0.92, color=self.theme.text_muted))
+        layout.addWidget(
+            plain_label(
+                _tr("Source: ") + citation_text(self.catalog, point.cite),
+                scale=0.92,
+                color=self.theme.text_muted,
+            )
+        )
         self._add_cards(layout, [self.catalog.techniques[t] for t in point.techniques], expanded=True)
-        layout.addStretch(1)
+        self._publish(layout)
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card on its own (from a "See also" link)."""
@@ -110,7 +124,7 @@ class CardPanel(QScrollArea):
         layout = self._reset()
         self._header(layout, technique.title, "")
         self._add_cards(layout, [technique], expanded=True)
-        layout.addStretch(1)
+        self._publish(layout)
 
     def card_titles(self) -> list[str]:
         """Return the titles of the cards shown, in order."""

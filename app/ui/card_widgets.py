@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +69,39 @@ def lubrication_icon(uses_oil: bool, size: int, theme: Theme) -> QPixmap:
     return pixmap
 
 
+class ClickableLabel(QLabel):
+    """A word-wrapped plain-text label that acts as a button (mouse, Enter or Space).
+
+    Buttons do not wrap their text, so long card titles would widen a narrow panel.
+
+    Signals:
+        clicked(): the label was activated.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Activate on a left click (Qt override)."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Activate on Enter, Return or Space (Qt override)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class TechniqueCard(QFrame):
     """One technique, laid out the same way every time; its header folds the body.
 
@@ -102,21 +134,14 @@ class TechniqueCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
 
-        self.toggle = QToolButton()
-        self.toggle.setText(technique.title)
-        self.toggle.setCheckable(True)
-        self.toggle.setChecked(expanded)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        self.toggle.setAutoRaise(True)
-        font = QFont(self.toggle.font())
+        self.title = ClickableLabel(technique.title)
+        font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
-        self.toggle.setFont(font)
-        self.toggle.setAccessibleName(technique.title)
-        self.toggle.setAccessibleDescription(_tr("Show or hide this card"))
-        self.toggle.toggled.connect(self._set_expanded)
-        layout.addWidget(self.toggle)
+        self.title.setFont(font)
+        self.title.setAccessibleDescription(_tr("Show or hide this card"))
+        self.title.clicked.connect(lambda: self.set_expanded(not self.expanded))
+        layout.addWidget(self.title)
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -152,18 +177,22 @@ class TechniqueCard(QFrame):
         if technique.cautions:
             body.addWidget(self._cautions(technique.cautions, theme))
         if technique.related:
-            body.addWidget(self._related(technique, catalog))
+            body.addWidget(self._related(technique, catalog, theme))
         source = plain_label(
-            _tr("Source: ") + citation_text(catalog, technique.cite), scale=0.92, color=theme.text_muted
+            _tr("Source: ") + citation_text(catalog, technique.cite),
+            scale=0.92,
+            color=theme.text_muted,
         )
         source.setObjectName("CardSource")
         body.addWidget(source)
         layout.addWidget(self.body)
-        self.body.setVisible(expanded)
+        self.set_expanded(expanded)
 
-    def _set_expanded(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+    def set_expanded(self, on: bool) -> None:
+        """Unfold or fold the card's body; the title shows which."""
+        self.expanded = on
         self.body.setVisible(on)
+        self.title.setText(("▾ " if on else "▸ ") + self.technique.title)
 
     @staticmethod
     def _lubrication_row(value: bool | None, theme: Theme) -> QWidget:
@@ -185,8 +214,8 @@ class TechniqueCard(QFrame):
         box = QFrame()
         box.setObjectName("Cautions")
         box.setStyleSheet(
-            f"QFrame#Cautions {{ background: {theme.caution_fill}; border-left: 5px solid {theme.caution_edge};"
-            " border-radius: 4px; }"
+            f"QFrame#Cautions {{ background: {theme.caution_fill};"
+            f" border-left: 5px solid {theme.caution_edge}; border-radius: 4px; }}"
         )
         layout = QVBoxLayout(box)
         layout.setContentsMargins(10, 6, 8, 6)
@@ -195,17 +224,15 @@ class TechniqueCard(QFrame):
             layout.addWidget(plain_label("• " + caution, color=theme.caution_text))
         return box
 
-    def _related(self, technique: Technique, catalog: Catalog) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
+    def _related(self, technique: Technique, catalog: Catalog, theme: Theme) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(plain_label(_tr("See also:"), bold=True))
+        layout.setSpacing(2)
+        layout.addWidget(plain_label(_tr("See also"), bold=True))
         for ident in technique.related:
-            button = QToolButton()
-            button.setText(catalog.techniques[ident].title)
-            button.setAutoRaise(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _=False, i=ident: self.related_requested.emit(i))
-            layout.addWidget(button)
-        layout.addStretch(1)
-        return row
+            link = ClickableLabel("→ " + catalog.techniques[ident].title)
+            link.setStyleSheet(f"color: {theme.arrow}; text-decoration: underline;")
+            link.clicked.connect(lambda i=ident: self.related_requested.emit(i))
+            layout.addWidget(link)
+        return box

@@ -73,18 +73,24 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.actions_by_id = make_actions(self, {
-            ActionId.QUIT: self.close,
-            ActionId.ZOOM_IN: self.view.zoom_in,
-            ActionId.ZOOM_OUT: self.view.zoom_out,
-            ActionId.ZOOM_FIT: self.view.fit,
-            ActionId.NEXT_MAP: lambda: self.step_map(1),
-            ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
-            ActionId.FULL_SCREEN: self._set_full_screen,
-            ActionId.CONTENT_PROBLEMS: self.show_problems,
-            ActionId.ABOUT: self.show_about,
-            **{aid: (lambda on, layer=layer: self._set_layer(layer, on)) for aid, (layer, _) in LAYERS.items()},
-        })
+        self.actions_by_id = make_actions(
+            self,
+            {
+                ActionId.QUIT: self.close,
+                ActionId.ZOOM_IN: self.view.zoom_in,
+                ActionId.ZOOM_OUT: self.view.zoom_out,
+                ActionId.ZOOM_FIT: self.view.fit,
+                ActionId.NEXT_MAP: lambda: self.step_map(1),
+                ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
+                ActionId.FULL_SCREEN: self._set_full_screen,
+                ActionId.CONTENT_PROBLEMS: self.show_problems,
+                ActionId.ABOUT: self.show_about,
+                **{
+                    aid: (lambda on, layer=layer: self._set_layer(layer, on))
+                    for aid, (layer, _) in LAYERS.items()
+                },
+            },
+        )
         for aid, (_, option) in LAYERS.items():
             self.actions_by_id[aid].setChecked(option.get(self.settings))
         self._build_menus()
@@ -95,8 +101,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hover_label)
 
         for info in library.map_infos():
-            scene = BodyMapScene(library.maps[info.id], info, theme,
-                                 {p.id: p.name for p in library.catalog.points.values()})
+            scene = BodyMapScene(
+                library.maps[info.id],
+                info,
+                theme,
+                {p.id: p.name for p in library.catalog.points.values()},
+            )
             scene.region_activated.connect(self.show_region)
             scene.point_activated.connect(self.cards.show_point)
             scene.hovered_changed.connect(self._show_hover)
@@ -129,24 +139,37 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for aid in (ActionId.PREVIOUS_MAP, ActionId.NEXT_MAP, None, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT,
-                    ActionId.ZOOM_IN, None, *LAYERS):
-            if aid is None:
+        toolbar_actions: tuple[ActionId | None, ...] = (
+            ActionId.PREVIOUS_MAP,
+            ActionId.NEXT_MAP,
+            None,
+            ActionId.ZOOM_OUT,
+            ActionId.ZOOM_FIT,
+            ActionId.ZOOM_IN,
+            None,
+            *LAYERS,
+        )
+        for entry in toolbar_actions:
+            if entry is None:
                 toolbar.addSeparator()
             else:
-                toolbar.addAction(a[aid])
+                toolbar.addAction(a[entry])
         self.addToolBar(toolbar)
 
     def _problem_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("ProblemBar")
         t = self.theme
-        bar.setStyleSheet(f"#ProblemBar {{ background: {t.caution_fill}; border-bottom: 1px solid {t.caution_edge}; }}"
-                          f" #ProblemBar QLabel {{ color: {t.caution_text}; }}")
+        bar.setStyleSheet(
+            f"#ProblemBar {{ background: {t.caution_fill}; border-bottom: 1px solid {t.caution_edge}; }}"
+            f" #ProblemBar QLabel {{ color: {t.caution_text}; }}"
+        )
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(10, 4, 10, 4)
         count = len(self.library.problems)
-        text = _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(n=count)
+        text = _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(
+            n=count
+        )
         layout.addWidget(QLabel("⚠ " + text), 1)
         details = QPushButton(_tr("Details…"))
         details.clicked.connect(self.show_problems)
@@ -171,7 +194,8 @@ class MainWindow(QMainWindow):
         self.cards.show_map(info)
         self.map_label.setText(
             _tr("{title} — {views} — left and right are the client's, as labelled on the map").format(
-                title=info.title, views=", ".join(info.views))
+                title=info.title, views=", ".join(info.views)
+            )
         )
         self.setWindowTitle(f"{info.title} — {APP_NAME}")
 
@@ -197,7 +221,7 @@ class MainWindow(QMainWindow):
         self.hover_label.setText(region.name + (f" ({_tr(side)})" if side else ""))
 
     def _set_layer(self, layer: str, on: bool) -> None:
-        for aid, (name, option) in LAYERS.items():
+        for name, option in LAYERS.values():
             if name == layer:
                 option.set(self.settings, on)
         for scene in self.scenes.values():
@@ -211,8 +235,12 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         """List every problem found while loading the content."""
         text = "\n".join(str(p) for p in self.library.problems) or _tr("No problems were found.")
-        box = QMessageBox(QMessageBox.Icon.Warning if self.library.problems else QMessageBox.Icon.Information,
-                          _tr("Content problems"), _tr("Problems found in the content files:"), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if self.library.problems else QMessageBox.Icon.Information,
+            _tr("Content problems"),
+            _tr("Problems found in the content files:"),
+            parent=self,
+        )
         box.setDetailedText(text)
         box.setInformativeText(text[:2000])
         box.exec()
@@ -222,9 +250,16 @@ class MainWindow(QMainWindow):
         catalog = self.library.catalog
         sources = "\n".join(f"• {s.short}: {s.citation}" for s in catalog.sources.values())
         return (
-            _tr("{name} {version} — an interactive body-map reference for the medical-massage protocol "
-                "for fibromyalgia.").format(name=APP_NAME, version=__version__)
-            + "\n\n" + catalog.disclaimer + "\n\n" + _tr("Sources:") + "\n" + sources
+            _tr(
+                "{name} {version} — an interactive body-map reference for the medical-massage protocol "
+                "for fibromyalgia."
+            ).format(name=APP_NAME, version=__version__)
+            + "\n\n"
+            + catalog.disclaimer
+            + "\n\n"
+            + _tr("Sources:")
+            + "\n"
+            + sources
         )
 
     def show_about(self) -> None:
@@ -245,7 +280,8 @@ class MainWindow(QMainWindow):
         if ids:
             self.show_map(last if last in ids else ids[0])
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Qt override."""
         options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
         options.WINDOW_STATE.set(self.settings, self.saveState())
         options.LAST_MAP.set(self.settings, self.current_map)

@@ -49,10 +49,14 @@ class OutlineItem(QGraphicsItem):
         self._rect = rect.adjusted(-margin, -margin, margin, margin)
         self.setZValue(Z_OUTLINE)
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         pens = {
             "contour": _pen(t.contour, t.contour_width),
@@ -78,8 +82,13 @@ class RegionItem(QGraphicsPathItem):
         self.setToolTip(name)
         self._restyle()
 
-    def set_state(self, *, hovered: bool | None = None, selected: bool | None = None,
-                  highlighted: bool | None = None) -> None:
+    def set_state(
+        self,
+        *,
+        hovered: bool | None = None,
+        selected: bool | None = None,
+        highlighted: bool | None = None,
+    ) -> None:
         """Change what the region shows; unchanged states keep their value."""
         if hovered is not None:
             self._hovered = hovered
@@ -160,15 +169,20 @@ class ArrowItem(QGraphicsItem):
             self._highlighted = on
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect
 
-    def shape(self) -> QPainterPath:  # noqa: D102
+    def shape(self) -> QPainterPath:
+        """Qt override."""
         stroker = QPainterPathStroker()
         stroker.setWidth(self._theme.arrow_width + 8)
         return stroker.createStroke(self._shaft) + self._head
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         color = t.arrow_highlight if self._highlighted else t.arrow
         width = t.arrow_width * (1.25 if self._highlighted else 1.0)
@@ -209,10 +223,14 @@ class BadgeItem(QGraphicsItem):
             self._highlighted = on
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         edge = t.arrow_highlight if self._highlighted else t.arrow
         painter.setPen(_pen(edge, 3.0))
@@ -246,10 +264,14 @@ class LabelItem(QGraphicsItem):
         """Return the box of the glyphs in map units (for collision checks)."""
         return self._path.boundingRect()
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         color = t.text if self.label.kind != "note" else t.text_muted
         painter.setPen(_pen(t.canvas, 6.0))
@@ -293,10 +315,14 @@ class PointItem(QGraphicsItem):
             self._selected = on
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         centre = QPointF(self.point.x, self.point.y)
         if self._selected:

@@ -74,10 +74,14 @@ class LegendItem(QGraphicsItem):
         for child in self._children:
             child.setParentItem(self)
 
-    def boundingRect(self) -> QRectF:  # noqa: D102
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
         return self._rect.adjusted(-2, -2, 2, 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # noqa: D102
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
         t = self._theme
         painter.setPen(QPen(QColor(t.card_edge), 1.5))
         painter.setBrush(QColor(t.legend_fill))

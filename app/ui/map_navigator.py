@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_render import render_scene
@@ -28,16 +28,24 @@ class MapNavigator(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # One column of thumbnails with the name under each.
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(THUMB)
-        self.setSpacing(4)
+        self.setGridSize(QSize(THUMB.width() + 36, THUMB.height() + 54))
         self.setWordWrap(True)
-        self.setUniformItemSizes(False)
+        self.setMinimumWidth(THUMB.width() + 44)
         self.setAccessibleName(QCoreApplication.translate("MapNavigator", "Maps"))
         self.currentItemChanged.connect(self._changed)
 
     def add_map(self, map_id: str, title: str, thumbnail: QPixmap) -> None:
         """Add a map at the end of the list."""
-        item = QListWidgetItem(QIcon(thumbnail), title)
+        icon = QIcon(thumbnail)
+        icon.addPixmap(thumbnail, QIcon.Mode.Selected)  # no selection tint over the drawing
+        item = QListWidgetItem(icon, title)
         item.setData(Qt.ItemDataRole.UserRole, map_id)
         item.setToolTip(title)
         self.addItem(item)

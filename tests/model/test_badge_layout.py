@@ -13,8 +13,14 @@ RADIUS = 18.0
 
 def arrow(order: int, points: list[tuple[float, float]]) -> Arrow:
     segments = (("M", points[0]), *(("L", p) for p in points[1:]))
-    return Arrow(order, "r", PathData(segments), tuple(points),
-                 direction_at(points, False), direction_at(points, True))
+    return Arrow(
+        order,
+        "r",
+        PathData(segments),
+        tuple(points),
+        direction_at(points, False),
+        direction_at(points, True),
+    )
 
 
 def test_badge_sits_behind_the_base_when_free():
@@ -37,8 +43,18 @@ def test_badges_avoid_obstacles_other_arrows_and_each_other():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 14), st.integers(0, 9), st.sampled_from([(1, 0), (0, 1), (-1, 0), (0, -1)])),
-                min_size=1, max_size=12, unique_by=lambda t: (t[0], t[1])))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 14),
+            st.integers(0, 9),
+            st.sampled_from([(1, 0), (0, 1), (-1, 0), (0, -1)]),
+        ),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda t: (t[0], t[1]),
+    )
+)
 def test_badges_on_a_sparse_grid_never_touch_arrows_or_each_other(cells):
     arrows = []
     for n, (cx, cy, (dx, dy)) in enumerate(cells, 1):
@@ -48,4 +64,4 @@ def test_badges_on_a_sparse_grid_never_touch_arrows_or_each_other(cells):
     discs = [Point(c).buffer(RADIUS) for c in centres.values()]
     for disc in discs:
         assert all(not disc.intersects(LineString(a.polyline)) for a in arrows)
-    assert all(not a.intersects(b) for i, a in enumerate(discs) for b in discs[i + 1:])
+    assert all(not a.intersects(b) for i, a in enumerate(discs) for b in discs[i + 1 :])

@@ -27,7 +27,10 @@ def messages(exc: pytest.ExceptionInfo[ContentError]) -> list[str]:
 def test_valid_content_loads_and_indexes():
     catalog = load_catalog(MINI, SCHEMA)
     assert catalog.schema_version == 1
-    assert [t.title for t in catalog.techniques_for_region("mini", "mini-right")] == ["Stroke", "Hold"]
+    assert [t.title for t in catalog.techniques_for_region("mini", "mini-right")] == [
+        "Stroke",
+        "Hold",
+    ]
     assert catalog.techniques["hold"].duration_seconds == 30
     assert catalog.maps["mini"].arrow_instructions[3] == "Back without contact."
     assert [t.id for t in catalog.techniques_for_map("mini")] == ["general"]
@@ -65,11 +68,13 @@ def test_unknown_references_are_all_reported(tmp_path):
     doc["techniques"][0]["cite"][0]["source"] = "nobody"
     with pytest.raises(ContentError) as exc:
         load_catalog(write(tmp_path, doc), SCHEMA)
-    assert sorted(messages(exc)) == sorted([
-        "content.json: $.maps[0].regions.mini-left.techniques[0]: names unknown technique 'nope'",
-        "content.json: $.techniques[0].related[0]: names unknown technique 'missing'",
-        "content.json: $.techniques[0].cite[0].source: names unknown source 'nobody'",
-    ])
+    assert sorted(messages(exc)) == sorted(
+        [
+            "content.json: $.maps[0].regions.mini-left.techniques[0]: names unknown technique 'nope'",
+            "content.json: $.techniques[0].related[0]: names unknown technique 'missing'",
+            "content.json: $.techniques[0].cite[0].source: names unknown source 'nobody'",
+        ]
+    )
 
 
 def test_duplicate_ids_are_reported(tmp_path):
@@ -77,7 +82,9 @@ def test_duplicate_ids_are_reported(tmp_path):
     doc["techniques"].append(dict(doc["techniques"][0]))
     with pytest.raises(ContentError) as exc:
         load_catalog(write(tmp_path, doc), SCHEMA)
-    assert messages(exc) == ["content.json: $.techniques[3].id: duplicate id 'stroke' (first at techniques[0])"]
+    assert messages(exc) == [
+        "content.json: $.techniques[3].id: duplicate id 'stroke' (first at techniques[0])"
+    ]
 
 
 def test_malformed_json_gives_line_and_column(tmp_path):

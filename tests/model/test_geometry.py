@@ -12,8 +12,18 @@ def test_cubic_is_sampled_from_start_to_end():
 
 
 def test_subpaths_are_split_and_closed():
-    path = PathData((("M", (0.0, 0.0)), ("L", (1.0, 0.0)), ("L", (1.0, 1.0)), ("Z", ()),
-                     ("M", (5.0, 5.0)), ("L", (6.0, 5.0)), ("L", (6.0, 6.0)), ("Z", ())))
+    path = PathData(
+        (
+            ("M", (0.0, 0.0)),
+            ("L", (1.0, 0.0)),
+            ("L", (1.0, 1.0)),
+            ("Z", ()),
+            ("M", (5.0, 5.0)),
+            ("L", (6.0, 5.0)),
+            ("L", (6.0, 6.0)),
+            ("Z", ()),
+        )
+    )
     runs = path.subpaths()
     assert len(runs) == 2
     assert runs[0][-1] == (0.0, 0.0)

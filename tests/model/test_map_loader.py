@@ -10,7 +10,8 @@ MINI = FIXTURES / "mini" / "mini.svg"
 
 
 def svg(body: str, attrs: str = 'viewBox="0 0 100 100"') -> bytes:
-    return f'<svg xmlns="http://www.w3.org/2000/svg" {attrs}><g id="outline"><path d="M0 0 L10 10"/></g>{body}</svg>'.encode()
+    outline = '<g id="outline"><path d="M0 0 L10 10"/></g>'
+    return f'<svg xmlns="http://www.w3.org/2000/svg" {attrs}>{outline}{body}</svg>'.encode()
 
 
 SQUARE = '<g id="regions"><path id="sq" d="M10 10 L60 10 L60 60 L10 60 Z"/></g>'
@@ -58,9 +59,7 @@ def test_label_positions_include_group_translation():
 
 
 def test_numbering_gaps_and_duplicates_are_reported():
-    arrows = "".join(
-        f'<path data-order="{n}" data-region="sq" d="M20 20 L30 30"/>' for n in (1, 2, 2, 5)
-    )
+    arrows = "".join(f'<path data-order="{n}" data-region="sq" d="M20 20 L30 30"/>' for n in (1, 2, 2, 5))
     assert problems_of(svg(SQUARE + f'<g id="arrows">{arrows}</g>')) == [
         "m.svg: arrows: must be numbered 1..4 (duplicated: 2; missing: 3, 4)"
     ]
@@ -79,7 +78,10 @@ def test_arrow_naming_an_unknown_region_is_reported():
 @pytest.mark.parametrize(
     ("region", "message"),
     [
-        ('<path id="r" d="M10 10 L60 10 L60 60"/>', "a region must be a closed path (end it with Z)"),
+        (
+            '<path id="r" d="M10 10 L60 10 L60 60"/>',
+            "a region must be a closed path (end it with Z)",
+        ),
         ('<path id="r" d="M10 10 L60 60 L60 10 L10 60 Z"/>', "the region outline crosses itself"),
         ('<path id="r" d="M10 10 L60 10 L30 10 Z"/>', "a region must enclose an area"),
         ('<path d="M10 10 L60 10 L60 60 Z"/>', "a region needs an id"),
@@ -105,7 +107,10 @@ def test_missing_outline_group_is_reported():
     [
         (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>', "declares a DTD"),
         (svg('<image href="file:///etc/passwd"/>'), "<image> elements are not allowed"),
-        (svg('<g id="labels"><a href="https://example.org"><text>x</text></a></g>'), "may not reference files or URLs"),
+        (
+            svg('<g id="labels"><a href="https://example.org"><text>x</text></a></g>'),
+            "may not reference files or URLs",
+        ),
         (b"<svg", "is not well-formed XML"),
         (b"<html><body/></html>", "is <html>, not <svg>"),
         (svg("", 'width="10" height="10" viewBox="0 0 10 10"'), "give only a viewBox"),

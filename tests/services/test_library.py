@@ -9,7 +9,9 @@ def test_broken_map_is_left_out_and_reported(tmp_path):
     (tmp_path / "mini.svg").write_text("<svg", encoding="utf-8")
     library = load_library(tmp_path / "content.json", SCHEMA, tmp_path)
     assert library.maps == {}
-    assert str(library.problems[0]).startswith("mini.svg: line 1 column 1: is not well-formed XML (unclosed token)")
+    assert str(library.problems[0]).startswith(
+        "mini.svg: line 1 column 1: is not well-formed XML (unclosed token)"
+    )
 
 
 def test_missing_map_file_is_reported(tmp_path):

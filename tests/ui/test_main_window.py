@@ -17,6 +17,8 @@ def test_click_on_region_opens_that_regions_cards(make_window, mini_library, qtb
     # The general card is there too, folded.
     assert window.cards.card_titles()[2:] == ["General"]
     assert not window.cards.cards[2].body.isVisibleTo(window.cards)
+    window.cards.cards[2].title.clicked.emit()
+    assert window.cards.cards[2].body.isVisibleTo(window.cards)
 
     click_scene_point(qtbot, window, 300, 500)
     assert window.cards.heading == "Left part"
@@ -51,11 +53,21 @@ def test_card_shows_every_field_as_plain_text(make_window, mini_library, qtbot):
     card = window.cards.cards[0]
     assert isinstance(card, TechniqueCard)
     texts = [label.text() for label in card.findChildren(type(window.map_label))]
-    for expected in ("Purpose", "Release tension.", "Not stated in the source", "No lubrication",
-                     "1.  Touch.", "• Watch the reflex.", "Source: Article — step 2"):
+    for expected in (
+        "Purpose",
+        "Release tension.",
+        "Not stated in the source",
+        "No lubrication",
+        "1.  Touch.",
+        "• Watch the reflex.",
+        "Source: Article — step 2",
+    ):
         assert expected in texts
-    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in card.findChildren(type(window.map_label))
-               if label.text())
+    assert all(
+        label.textFormat() == Qt.TextFormat.PlainText
+        for label in card.findChildren(type(window.map_label))
+        if label.text()
+    )
 
 
 def test_related_link_opens_related_card(make_window, mini_library, qtbot):

@@ -12,13 +12,18 @@ def make_scene(library) -> BodyMapScene:
     return BodyMapScene(library.maps["mini"], info, LIGHT, {})
 
 
-def colour_near(image, x: float, y: float, scale: float, offset: tuple[float, float], want: str, slack=2) -> bool:
+def colour_near(
+    image, x: float, y: float, scale: float, offset: tuple[float, float], want: str, slack=2
+) -> bool:
     target = QColor(want)
     cx, cy = round(offset[0] + x * scale), round(offset[1] + y * scale)
     for dx in range(-slack, slack + 1):
         for dy in range(-slack, slack + 1):
             c = image.pixelColor(cx + dx, cy + dy)
-            if abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue()) < 60:
+            if (
+                abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue())
+                < 60
+            ):
                 return True
     return False
 
@@ -43,8 +48,11 @@ def test_arrows_and_badges_are_drawn(qapp, mini_library):
     assert colour_near(image, *ring, scale, offset, LIGHT.arrow)  # badge ring
     assert colour_near(image, badge.x() - BADGE_RADIUS * 0.8, badge.y(), scale, offset, LIGHT.badge_fill, 0)
     # Somewhere in the badge there are text pixels in the badge text colour.
-    assert any(colour_near(image, badge.x() + dx, badge.y() + dy, scale, offset, LIGHT.badge_text, 0)
-               for dx in range(-6, 7, 2) for dy in range(-8, 9, 2))
+    assert any(
+        colour_near(image, badge.x() + dx, badge.y() + dy, scale, offset, LIGHT.badge_text, 0)
+        for dx in range(-6, 7, 2)
+        for dy in range(-8, 9, 2)
+    )
 
 
 def test_labels_and_badges_never_overlap(qapp, mini_library):
@@ -52,7 +60,7 @@ def test_labels_and_badges_never_overlap(qapp, mini_library):
     boxes = [("label", lbl.label.text, lbl.text_rect()) for lbl in scene.label_items]
     boxes += [("badge", str(n), b.boundingRect()) for n, b in scene.badge_items.items()]
     for i, (kind_a, name_a, a) in enumerate(boxes):
-        for kind_b, name_b, b in boxes[i + 1:]:
+        for kind_b, name_b, b in boxes[i + 1 :]:
             assert not a.intersects(b), f"{kind_a} {name_a} overlaps {kind_b} {name_b}"
 
 
