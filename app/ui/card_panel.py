@@ -44,13 +44,14 @@ class CardPanel(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
+        self._building = content  # keeps the widget alive until _publish
         self.cards = []
         return layout
 
     def _publish(self, layout: QVBoxLayout) -> None:
         # Set the widget only once it is filled: children added to a shown widget stay hidden.
         layout.addStretch(1)
-        self.setWidget(layout.parentWidget())
+        self.setWidget(self._building)
 
     def _header(self, layout: QVBoxLayout, title: str, subtitle: str) -> None:
         self.heading = title
