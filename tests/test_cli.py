@@ -29,6 +29,8 @@ def test_screenshot_writes_every_map_and_selection(tmp_path):
 
 def test_version_needs_no_display():
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    result = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("FibroMap ")
