@@ -28,6 +28,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def _quiet_known_platform_noise() -> None:
+    """Drop the offscreen platform's harmless "propagateSizeHints" warning; pass the rest on."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)  # noqa: T201
+
+    qInstallMessageHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start FibroMap; returns the process exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -42,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.services.library import load_library
     from app.services.resources import ResourceError
 
+    _quiet_known_platform_noise()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)

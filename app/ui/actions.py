@@ -26,6 +26,8 @@ class ActionId(Enum):
     SHOW_LABELS = auto()
     SHOW_POINTS = auto()
     FULL_SCREEN = auto()
+    PROTOCOL = auto()
+    COURSE = auto()
     CONTENT_PROBLEMS = auto()
     ABOUT = auto()
 
@@ -53,6 +55,10 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_LABELS: ActionSpec("&Region Names", "Show the names on the map", ("Ctrl+3",), True),
     ActionId.SHOW_POINTS: ActionSpec("&Tender Points", "Show the tender points", ("Ctrl+4",), True),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
+    ActionId.PROTOCOL: ActionSpec("The 8-Step &Protocol", "The steps of every session", ("Ctrl+Shift+P",)),
+    ActionId.COURSE: ActionSpec(
+        "&Course of Treatment", "Sessions, breaks and what applies when", ("Ctrl+Shift+C",)
+    ),
     ActionId.CONTENT_PROBLEMS: ActionSpec("Content &Problems…", "Show problems found in the content files"),
     ActionId.ABOUT: ActionSpec("&About FibroMap and Sources…", "Sources, disclaimer and version", ("F1",)),
 }

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.model.content import Catalog, MapInfo, Technique
 from app.ui.card_widgets import TechniqueCard, citation_text, plain_label
+from app.ui.reference_views import fill_course, fill_page, fill_protocol
 from app.ui.theme import Theme
 
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
@@ -125,6 +126,28 @@ class CardPanel(QScrollArea):
         layout = self._reset()
         self._header(layout, technique.title, "")
         self._add_cards(layout, [technique], expanded=True)
+        self._publish(layout)
+
+    def show_page(self, page_id: str) -> None:
+        """Show a reference page (FM versus MPS, the authors' theory, history, sources…)."""
+        page = self.catalog.pages[page_id]
+        layout = self._reset()
+        self._header(layout, page.title, _tr("Reference"))
+        fill_page(layout, page, self.catalog, self.theme)
+        self._publish(layout)
+
+    def show_protocol(self) -> None:
+        """Show the 8 steps of the protocol with links to their cards."""
+        layout = self._reset()
+        self._header(layout, _tr("Medical massage protocol"), _tr("The 8 steps of every session"))
+        fill_protocol(layout, self.catalog, self.theme, self.technique_requested.emit)
+        self._publish(layout)
+
+    def show_course(self) -> None:
+        """Show the course of treatment and the session-number rules."""
+        layout = self._reset()
+        self._header(layout, _tr("Course of treatment"), _tr("Sessions, breaks, exercise and maintenance"))
+        fill_course(layout, self.catalog, self.theme)
         self._publish(layout)
 
     def card_titles(self) -> list[str]:

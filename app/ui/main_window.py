@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
                 ActionId.NEXT_MAP: lambda: self.step_map(1),
                 ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
                 ActionId.FULL_SCREEN: self._set_full_screen,
+                ActionId.PROTOCOL: self.cards.show_protocol,
+                ActionId.COURSE: self.cards.show_course,
                 ActionId.CONTENT_PROBLEMS: self.show_problems,
                 ActionId.ABOUT: self.show_about,
                 **{
@@ -131,6 +133,14 @@ class MainWindow(QMainWindow):
         map_menu = self.menuBar().addMenu(_tr("&Map"))
         map_menu.addAction(a[ActionId.PREVIOUS_MAP])
         map_menu.addAction(a[ActionId.NEXT_MAP])
+        reference_menu = self.menuBar().addMenu(_tr("&Reference"))
+        reference_menu.addAction(a[ActionId.PROTOCOL])
+        reference_menu.addAction(a[ActionId.COURSE])
+        reference_menu.addSeparator()
+        for page in self.library.catalog.pages.values():
+            action = reference_menu.addAction(page.title)
+            action.setObjectName(f"page_{page.id}")
+            action.triggered.connect(lambda _=False, pid=page.id: self.cards.show_page(pid))
         help_menu = self.menuBar().addMenu(_tr("&Help"))
         help_menu.addAction(a[ActionId.CONTENT_PROBLEMS])
         help_menu.addAction(a[ActionId.ABOUT])
@@ -148,6 +158,9 @@ class MainWindow(QMainWindow):
             ActionId.ZOOM_IN,
             None,
             *LAYERS,
+            None,
+            ActionId.PROTOCOL,
+            ActionId.COURSE,
         )
         for entry in toolbar_actions:
             if entry is None:

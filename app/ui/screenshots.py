@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -58,6 +60,16 @@ def take_screenshots(window: MainWindow, directory: Path, map_sizes: bool = True
         if map_sizes:
             for label, size in MAP_SIZES.items():
                 save(render_scene(scene, size), f"{stem}-map-{label}.png")
+    cards = window.cards
+    reference: list[tuple[str, Callable[[], None]]] = [
+        ("protocol", cards.show_protocol),
+        ("course", cards.show_course),
+    ]
+    reference += [(f"page-{pid}", partial(cards.show_page, pid)) for pid in window.library.catalog.pages]
+    for name, show in reference:
+        show()
+        _settle(window)
+        save(window.grab().toImage(), f"reference-{name}.png")
     return written
 
 

@@ -107,3 +107,23 @@ def test_window_geometry_and_last_map_are_restored(make_window, mini_library, qt
     again = make_window(mini_library)
     assert again.size().width() == 611
     assert again.current_map == "mini"
+
+
+def test_reference_pages_render_from_content(make_window, qtbot):
+    from app.services.library import load_library
+    from app.ui.actions import ActionId
+
+    library = load_library()
+    window = make_window(library)
+    window.actions_by_id[ActionId.PROTOCOL].trigger()
+    assert window.cards.heading == "Medical massage protocol"
+    texts = [w.text() for w in window.cards.widget().findChildren(type(window.map_label))]
+    for step in library.catalog.protocol:
+        assert f"{step.number}. {step.title}" in texts
+    window.actions_by_id[ActionId.COURSE].trigger()
+    texts = [w.text() for w in window.cards.widget().findChildren(type(window.map_label))]
+    assert all(phase.title in texts for phase in library.catalog.course)
+    assert all(rule.text in texts for rule in library.catalog.rules)
+    for page in library.catalog.pages.values():
+        window.findChild(type(window.actions_by_id[ActionId.COURSE]), f"page_{page.id}").trigger()
+        assert window.cards.heading == page.title
