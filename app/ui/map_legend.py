@@ -45,6 +45,30 @@ def legend_lines(body_map: BodyMap) -> list[str]:
     return lines
 
 
+def legend_note(body_map: BodyMap) -> str:
+    """Return the legend's closing note: whose drawing it is and where its content comes from."""
+    notes = []
+    if body_map.arrows:
+        notes.append(
+            _tr(
+                "Arrow layouts are FibroMap's own drawings following the article's rules "
+                "(Massage & Bodywork, Feb/Mar 2004, “Point by point”); the article's illustrations "
+                "are not reproduced."
+            )
+        )
+    else:
+        notes.append(_tr("The drawing is FibroMap's own."))
+    if body_map.points:
+        notes.append(
+            _tr(
+                "Tender-point sites: American College of Rheumatology 1990 criteria "
+                "(Wolfe F. et al., Arthritis & Rheumatism 1990;33:160–172)."
+            )
+        )
+    notes.append(_tr("Views are labelled with the client's left and right."))
+    return " ".join(notes)
+
+
 class LegendItem(QGraphicsItem):
     """A box under the drawing; it is part of the scene so exports carry it too."""
 
@@ -53,11 +77,7 @@ class LegendItem(QGraphicsItem):
         self._theme = theme
         x, y, width, height = body_map.view_box
         self._lines = legend_lines(body_map)
-        self._note = _tr(
-            "Arrow layouts are FibroMap's own drawings following the article's rules "
-            "(Massage & Bodywork, Feb/Mar 2004, “Point by point”); the article's illustrations "
-            "are not reproduced. Views are labelled with the client's left and right."
-        )
+        self._note = legend_note(body_map)
         rows = max(len(self._lines), 1)
         self._rect = QRectF(x, y + height + LEGEND_GAP, width, rows * ROW + 2 * ROW + 16)
         self._children: list[QGraphicsItem] = []
