@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
             return
         region = self.library.catalog.maps[self.current_map].regions[region_id]
         side = SIDE_WORDS.get(region.side or "")
-        self.hover_label.setText(region.name + (f" ({_tr(side)})" if side else ""))
+        parts = [region.name, region.view, _tr(side) if side else None]
+        self.hover_label.setText(" — ".join(p for p in parts if p))
 
     def _set_layer(self, layer: str, on: bool) -> None:
         for name, option in LAYERS.values():

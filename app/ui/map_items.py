@@ -282,17 +282,34 @@ class LabelItem(QGraphicsItem):
         painter.drawPath(self._path)
 
 
-class LeaderItem(QGraphicsPathItem):
+class LeaderItem(QGraphicsItem):
     """A thin line from a label to what it names, ending in a small dot."""
 
+    DOT = 3.0
+
     def __init__(self, stroke: Stroke, theme: Theme) -> None:
-        path = to_painter_path(stroke.path)
-        end = path.pointAtPercent(1.0)
-        path.addEllipse(end, 3.0, 3.0)
-        super().__init__(path)
-        self.setPen(_pen(theme.text_muted, 1.4))
-        self.setBrush(QColor(theme.text_muted))
+        super().__init__()
+        self._path = to_painter_path(stroke.path)
+        self._end = self._path.pointAtPercent(1.0)
+        self._color = QColor(theme.text_muted)
+        self._rect = self._path.boundingRect().adjusted(-5, -5, 5, 5)
         self.setZValue(Z_LEADER)
+
+    def boundingRect(self) -> QRectF:
+        """Qt override."""
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
+        # The line is never filled: a bent leader would otherwise paint a triangle.
+        painter.setPen(_pen(self._color.name(), 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._color)
+        painter.drawEllipse(self._end, self.DOT, self.DOT)
 
 
 class PointItem(QGraphicsItem):

@@ -30,7 +30,12 @@ def _straight_arrow(x: float, y: float, length: float, style: str = "pull") -> A
 def legend_lines(body_map: BodyMap) -> list[str]:
     """Return the legend's explanation lines for a map (what it draws decides what they say)."""
     lines = []
-    if body_map.arrows:
+    if body_map.arrows and all(a.technique for a in body_map.arrows):
+        lines += [
+            _tr("Arrow: where a technique runs and in which direction; dot: where the hands start."),
+            _tr("Number: the order of the figures; labels name the technique and its figure."),
+        ]
+    elif body_map.arrows:
         lines += [
             _tr("Dot at the base: the initial position of the fingers and the fold of the skin."),
             _tr("Arrowhead: the direction of pull and the end of the application."),
@@ -48,7 +53,15 @@ def legend_lines(body_map: BodyMap) -> list[str]:
 def legend_note(body_map: BodyMap) -> str:
     """Return the legend's closing note: whose drawing it is and where its content comes from."""
     notes = []
-    if body_map.arrows:
+    if body_map.arrows and all(a.technique for a in body_map.arrows):
+        notes.append(
+            _tr(
+                "Where and in which direction each technique runs is FibroMap's own schematic of the "
+                "article's figure captions (Massage & Bodywork, Feb/Mar 2004, p. 92); the article's "
+                "photographs are not reproduced."
+            )
+        )
+    elif body_map.arrows:
         notes.append(
             _tr(
                 "Arrow layouts are FibroMap's own drawings following the article's rules "
