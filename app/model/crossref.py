@@ -17,18 +17,8 @@ def check_map_against_content(body_map: BodyMap, info: MapInfo, catalog: Catalog
     points and arrow instructions.
     """
     svg = body_map.file
-    for region_id in body_map.regions:
-        if region_id not in info.regions:
-            yield Problem(svg, f"region {region_id!r}", f"has no entry in the content of map {info.id!r}")
-    for region_id in info.regions:
-        if region_id not in body_map.regions:
-            yield Problem(svg, f"region {region_id!r}", f"is named by map {info.id!r} but not drawn")
-    for zone_id in body_map.zones:
-        if zone_id not in info.zones:
-            yield Problem(svg, f"zone {zone_id!r}", f"has no entry in the content of map {info.id!r}")
-    for zone_id in info.zones:
-        if zone_id not in body_map.zones:
-            yield Problem(svg, f"zone {zone_id!r}", f"is named by map {info.id!r} but not drawn")
+    yield from _compare(svg, "region", body_map.regions, info.regions, info.id)
+    yield from _compare(svg, "zone", body_map.zones, info.zones, info.id)
     for point_id in body_map.points:
         if point_id not in catalog.points:
             yield Problem(svg, f"point {point_id!r}", "has no entry in the content's points")
@@ -39,6 +29,18 @@ def check_map_against_content(body_map: BodyMap, info: MapInfo, catalog: Catalog
     for order in info.arrow_instructions:
         if order not in orders:
             yield Problem(svg, f"arrow {order}", f"has an instruction in map {info.id!r} but is not drawn")
+
+
+def _compare(
+    svg: str, kind: str, drawn: Iterable[str], named: Iterable[str], map_id: str
+) -> Iterable[Problem]:
+    drawn, named = list(drawn), list(named)
+    for ident in drawn:
+        if ident not in named:
+            yield Problem(svg, f"{kind} {ident!r}", f"has no entry in the content of map {map_id!r}")
+    for ident in named:
+        if ident not in drawn:
+            yield Problem(svg, f"{kind} {ident!r}", f"is named by map {map_id!r} but not drawn")
 
 
 def check_points_drawn(catalog: Catalog, maps: Iterable[BodyMap]) -> Iterable[Problem]:

@@ -124,13 +124,13 @@ class BodyMapScene(QGraphicsScene):
         self._selected = region_id
         self.highlight_arrows(a.order for a in self.body_map.arrows_in(region_id))
         for point_item in self.point_items.values():
-            point_item.set_selected(False)
+            point_item.set_marked(False)
 
     def select_point(self, point_id: str) -> None:
         """Mark a tender point as the current one."""
         self.select_region("")
         for pid, item in self.point_items.items():
-            item.set_selected(pid == point_id)
+            item.set_marked(pid == point_id)
 
     def highlight_regions(self, region_ids: Iterable[str]) -> None:
         """Tint the regions where a card applies, and their arrows."""
@@ -143,8 +143,8 @@ class BodyMapScene(QGraphicsScene):
         """Make some arrows and their badges stand out; the rest go plain."""
         wanted = set(orders)
         for order, item in self.arrow_items.items():
-            item.set_highlighted(order in wanted)
-            self.badge_items[order].set_highlighted(order in wanted)
+            item.set_marked(order in wanted)
+            self.badge_items[order].set_marked(order in wanted)
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         """Show or hide a layer: arrows, numbers, labels or points."""

@@ -35,23 +35,47 @@ def _pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -
     return pen
 
 
-class OutlineItem(QGraphicsItem):
-    """All lines of the drawing, painted in one item (they never change alone)."""
+class ThemedItem(QGraphicsItem):
+    """An item with a fixed bounding box, painted from a theme, with one on/off mark.
 
-    def __init__(self, strokes: tuple[Stroke, ...], theme: Theme) -> None:
+    The mark is whatever makes the item stand out: a highlighted arrow or badge,
+    the current tender point.
+    """
+
+    def __init__(self, theme: Theme, rect: QRectF, z: int) -> None:
         super().__init__()
-        self._paths = [(to_painter_path(s.path), s.kind) for s in strokes]
         self._theme = theme
-        rect = QRectF()
-        for path, _ in self._paths:
-            rect = rect.united(path.boundingRect())
-        margin = theme.contour_width
-        self._rect = rect.adjusted(-margin, -margin, margin, margin)
-        self.setZValue(Z_OUTLINE)
+        self._rect = rect
+        self._marked = False
+        self.setZValue(z)
+
+    @property
+    def marked(self) -> bool:
+        """Whether the item is shown standing out."""
+        return self._marked
+
+    def set_marked(self, on: bool) -> None:
+        """Make the item stand out, or not."""
+        if on != self._marked:
+            self._marked = on
+            self.update()
 
     def boundingRect(self) -> QRectF:
         """Qt override."""
         return self._rect
+
+
+class OutlineItem(ThemedItem):
+    """All lines of the drawing, painted in one item (they never change alone)."""
+
+    def __init__(self, strokes: tuple[Stroke, ...], theme: Theme) -> None:
+        paths = [(to_painter_path(s.path), s.kind) for s in strokes]
+        rect = QRectF()
+        for path, _ in paths:
+            rect = rect.united(path.boundingRect())
+        margin = theme.contour_width
+        super().__init__(theme, rect.adjusted(-margin, -margin, margin, margin), Z_OUTLINE)
+        self._paths = paths
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -132,17 +156,16 @@ class ZoneItem(QGraphicsPathItem):
         self.setToolTip(name)
 
 
-class ArrowItem(QGraphicsItem):
+class ArrowItem(ThemedItem):
     """A numbered stroke: base dot, shaft and head; dashed when it returns without contact."""
 
     def __init__(self, arrow: Arrow, theme: Theme) -> None:
-        super().__init__()
+        shaft, head = self._shapes(arrow)
+        super().__init__(
+            theme, shaft.boundingRect().united(head.boundingRect()).adjusted(-12, -12, 12, 12), Z_ARROW
+        )
         self.arrow = arrow
-        self._theme = theme
-        self._highlighted = False
-        self._shaft, self._head = self._shapes(arrow)
-        self._rect = self._shaft.boundingRect().united(self._head.boundingRect()).adjusted(-12, -12, 12, 12)
-        self.setZValue(Z_ARROW)
+        self._shaft, self._head = shaft, head
 
     @staticmethod
     def _shapes(arrow: Arrow) -> tuple[QPainterPath, QPainterPath]:
@@ -163,16 +186,6 @@ class ArrowItem(QGraphicsItem):
         head.closeSubpath()
         return shaft, head
 
-    def set_highlighted(self, on: bool) -> None:
-        """Make the arrow stand out (its region is selected or its card is open)."""
-        if on != self._highlighted:
-            self._highlighted = on
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        """Qt override."""
-        return self._rect
-
     def shape(self) -> QPainterPath:
         """Qt override."""
         stroker = QPainterPathStroker()
@@ -184,8 +197,8 @@ class ArrowItem(QGraphicsItem):
     ) -> None:
         """Paint from the theme (Qt override)."""
         t = self._theme
-        color = t.arrow_highlight if self._highlighted else t.arrow
-        width = t.arrow_width * (1.25 if self._highlighted else 1.0)
+        color = t.arrow_highlight if self._marked else t.arrow
+        width = t.arrow_width * (1.25 if self._marked else 1.0)
         # A halo in the canvas colour keeps the arrow readable over outline lines.
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(t.canvas, width + 4))
@@ -204,52 +217,36 @@ class ArrowItem(QGraphicsItem):
             painter.drawEllipse(QPointF(*self.arrow.base), BASE_DOT_RADIUS, BASE_DOT_RADIUS)
 
 
-class BadgeItem(QGraphicsItem):
+class BadgeItem(ThemedItem):
     """The arrow's number in a circle near its base."""
 
     def __init__(self, number: int, centre: XY, theme: Theme) -> None:
-        super().__init__()
+        r = BADGE_RADIUS + 2
+        super().__init__(theme, QRectF(centre[0] - r, centre[1] - r, 2 * r, 2 * r), Z_BADGE)
         self.number = number
         self._centre = QPointF(*centre)
-        self._theme = theme
-        self._highlighted = False
-        r = BADGE_RADIUS + 2
-        self._rect = QRectF(self._centre.x() - r, self._centre.y() - r, 2 * r, 2 * r)
-        self.setZValue(Z_BADGE)
-
-    def set_highlighted(self, on: bool) -> None:
-        """Match the arrow's highlight."""
-        if on != self._highlighted:
-            self._highlighted = on
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        """Qt override."""
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         """Paint from the theme (Qt override)."""
         t = self._theme
-        edge = t.arrow_highlight if self._highlighted else t.arrow
+        edge = t.arrow_highlight if self._marked else t.arrow
         painter.setPen(_pen(edge, 3.0))
-        painter.setBrush(QColor(edge if self._highlighted else t.badge_fill))
+        painter.setBrush(QColor(edge if self._marked else t.badge_fill))
         painter.drawEllipse(self._centre, BADGE_RADIUS, BADGE_RADIUS)
-        painter.setPen(QColor(t.badge_fill if self._highlighted else t.badge_text))
+        painter.setPen(QColor(t.badge_fill if self._marked else t.badge_text))
         text = str(self.number)
         size = BADGE_FONT_SIZE if len(text) < 2 else BADGE_FONT_SIZE * 0.85
         painter.setFont(map_font(size, bold=True))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-class LabelItem(QGraphicsItem):
+class LabelItem(ThemedItem):
     """A text of the map, with a halo so lines behind it never hide it."""
 
     def __init__(self, label: Label, theme: Theme) -> None:
-        super().__init__()
         self.label = label
-        self._theme = theme
         bold = label.kind in ("view", "side")
         font = map_font(LABEL_SIZES[label.kind], bold=bold)
         path = QPainterPath()
@@ -257,16 +254,11 @@ class LabelItem(QGraphicsItem):
         width = path.boundingRect().width()
         shift = {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
         self._path = path.translated(label.x - shift, label.y)
-        self._rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
-        self.setZValue(Z_LABEL)
+        super().__init__(theme, self._path.boundingRect().adjusted(-4, -4, 4, 4), Z_LABEL)
 
     def text_rect(self) -> QRectF:
         """Return the box of the glyphs in map units (for collision checks)."""
         return self._path.boundingRect()
-
-    def boundingRect(self) -> QRectF:
-        """Qt override."""
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -282,22 +274,17 @@ class LabelItem(QGraphicsItem):
         painter.drawPath(self._path)
 
 
-class LeaderItem(QGraphicsItem):
+class LeaderItem(ThemedItem):
     """A thin line from a label to what it names, ending in a small dot."""
 
     DOT = 3.0
 
     def __init__(self, stroke: Stroke, theme: Theme) -> None:
-        super().__init__()
-        self._path = to_painter_path(stroke.path)
-        self._end = self._path.pointAtPercent(1.0)
+        path = to_painter_path(stroke.path)
+        super().__init__(theme, path.boundingRect().adjusted(-5, -5, 5, 5), Z_LEADER)
+        self._path = path
+        self._end = path.pointAtPercent(1.0)
         self._color = QColor(theme.text_muted)
-        self._rect = self._path.boundingRect().adjusted(-5, -5, 5, 5)
-        self.setZValue(Z_LEADER)
-
-    def boundingRect(self) -> QRectF:
-        """Qt override."""
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -312,29 +299,16 @@ class LeaderItem(QGraphicsItem):
         painter.drawEllipse(self._end, self.DOT, self.DOT)
 
 
-class PointItem(QGraphicsItem):
+class PointItem(ThemedItem):
     """A tender point: a filled circle with a light ring, larger when selected."""
 
     def __init__(self, point: MapPoint, name: str, theme: Theme) -> None:
-        super().__init__()
+        radius = max(point.radius, 10.0)
+        r = radius * 1.6
+        super().__init__(theme, QRectF(point.x - r, point.y - r, 2 * r, 2 * r), Z_POINT)
         self.point = point
-        self._theme = theme
-        self._selected = False
-        self._radius = max(point.radius, 10.0)
-        r = self._radius * 1.6
-        self._rect = QRectF(point.x - r, point.y - r, 2 * r, 2 * r)
-        self.setZValue(Z_POINT)
+        self._radius = radius
         self.setToolTip(name)
-
-    def set_selected(self, on: bool) -> None:
-        """Show the point as the current one."""
-        if on != self._selected:
-            self._selected = on
-            self.update()
-
-    def boundingRect(self) -> QRectF:
-        """Qt override."""
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -342,7 +316,7 @@ class PointItem(QGraphicsItem):
         """Paint from the theme (Qt override)."""
         t = self._theme
         centre = QPointF(self.point.x, self.point.y)
-        if self._selected:
+        if self._marked:
             painter.setPen(_pen(t.arrow_highlight, 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, self._radius * 1.45, self._radius * 1.45)

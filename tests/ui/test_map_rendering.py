@@ -72,5 +72,5 @@ def test_hover_and_selection_change_region_fill(qapp, mini_library):
     assert item.brush().color().name() == QColor(LIGHT.region_hover).name() != plain
     scene.select_region("mini-left")
     assert item.brush().color().name() == QColor(LIGHT.region_selected).name()
-    assert scene.arrow_items[1]._highlighted
-    assert not scene.arrow_items[2]._highlighted
+    assert scene.arrow_items[1].marked
+    assert not scene.arrow_items[2].marked
