@@ -44,6 +44,8 @@ SHOW_ARROWS = Option("layers/arrows", True)
 SHOW_NUMBERS = Option("layers/numbers", True)
 SHOW_LABELS = Option("layers/labels", True)
 SHOW_POINTS = Option("layers/points", True)
+# Which folding parts of the technique cards are open (one choice for all cards).
+CARD_SECTIONS = {key: Option(f"cards/open/{key}", True) for key in ("details", "steps", "note")}
 
 
 def open_settings() -> QSettings:

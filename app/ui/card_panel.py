@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from app.model.content import Catalog, MapInfo, Technique
-from app.ui.card_widgets import TechniqueCard, citation_text, plain_label
+from app.model.content import MapInfo, Technique
 from app.ui.reference_views import fill_course, fill_page, fill_protocol
-from app.ui.theme import Theme
+from app.ui.technique_card import CardContext, TechniqueCard
+from app.ui.text_widgets import citation_text, link_label, plain_label
 
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
 
@@ -21,15 +21,22 @@ class CardPanel(QScrollArea):
     """A scrolling column: a heading for the selection, then its technique cards.
 
     Signals:
-        technique_requested(str): a card asked to show a related card.
+        technique_requested(str): show this technique's card (a link was followed).
+        map_requested(str): show on the map where this technique applies.
+        timer_requested(str): open the countdown for this technique.
+        section_toggled(str, bool): a card section kind was opened or closed.
     """
 
     technique_requested = Signal(str)
+    map_requested = Signal(str)
+    timer_requested = Signal(str)
+    section_toggled = Signal(str, bool)
 
-    def __init__(self, catalog: Catalog, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, context: CardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
-        self.theme = theme
+        self.context = context
+        self.catalog = context.catalog
+        self.theme = context.theme
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -63,18 +70,36 @@ class CardPanel(QScrollArea):
         if subtitle:
             layout.addWidget(plain_label(subtitle, scale=1.05, color=self.theme.text_muted))
 
-    def _add_cards(self, layout: QVBoxLayout, techniques: list[Technique], expanded: bool) -> None:
+    def _add_cards(self, layout: QVBoxLayout, techniques: list[Technique]) -> None:
         for technique in techniques:
-            card = TechniqueCard(technique, self.catalog, self.theme, expanded=expanded)
+            card = TechniqueCard(technique, self.context)
             card.related_requested.connect(self.technique_requested)
+            card.map_requested.connect(self.map_requested)
+            card.timer_requested.connect(self.timer_requested)
+            card.section_toggled.connect(self._toggle_section)
             layout.addWidget(card)
             self.cards.append(card)
 
-    def _general_section(self, layout: QVBoxLayout, info: MapInfo, shown: set[str]) -> None:
+    def _toggle_section(self, key: str, on: bool) -> None:
+        # One choice for every card: a therapist who folds "Details" wants it folded everywhere.
+        self.context.open_sections[key] = on
+        for card in self.cards:
+            if key in card.sections:
+                card.sections[key].set_open(on)
+        self.section_toggled.emit(key, on)
+
+    def _links(self, layout: QVBoxLayout, title: str, techniques: list[Technique]) -> None:
+        if not techniques:
+            return
+        layout.addWidget(plain_label(title, scale=1.15, bold=True))
+        for technique in techniques:
+            link = link_label(technique.title, self.theme.arrow)
+            link.clicked.connect(lambda i=technique.id: self.technique_requested.emit(i))
+            layout.addWidget(link)
+
+    def _map_wide(self, layout: QVBoxLayout, info: MapInfo, shown: set[str]) -> None:
         extra = [t for t in self.catalog.techniques_for_map(info.id) if t.id not in shown]
-        if extra:
-            layout.addWidget(plain_label(_tr("Also for every area of this map"), scale=1.15, bold=True))
-            self._add_cards(layout, extra, expanded=False)
+        self._links(layout, _tr("Also for every area of this map"), extra)
 
     def show_map(self, info: MapInfo) -> None:
         """Show the map's overview: its summary, how to use it, and the cards for all areas."""
@@ -90,25 +115,25 @@ class CardPanel(QScrollArea):
                 color=self.theme.text_muted,
             )
         )
-        self._general_section(layout, info, set())
+        self._map_wide(layout, info, set())
         self._publish(layout)
 
     def show_region(self, info: MapInfo, region_id: str) -> None:
-        """Show a region's heading and cards, then the map-wide cards folded."""
+        """Show a region's heading and cards, then links to the map-wide cards."""
         region = info.regions[region_id]
         layout = self._reset()
         where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
         self._header(layout, region.name, " · ".join([info.title, *map(_tr, where)]))
         techniques = self.catalog.techniques_for_region(info.id, region_id)
-        self._add_cards(layout, techniques, expanded=True)
-        self._general_section(layout, info, {t.id for t in techniques})
+        self._add_cards(layout, techniques)
+        self._map_wide(layout, info, {t.id for t in techniques})
         self._publish(layout)
 
     def show_point(self, point_id: str) -> None:
         """Show a tender point: where it is, its source, and its cards."""
         point = self.catalog.points[point_id]
         layout = self._reset()
-        self._header(layout, point.name, _tr(SIDE_WORDS[point.side]))
+        self._header(layout, f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})", _tr("Tender point"))
         layout.addWidget(plain_label(point.location, scale=1.1))
         layout.addWidget(
             plain_label(
@@ -117,15 +142,15 @@ class CardPanel(QScrollArea):
                 color=self.theme.text_muted,
             )
         )
-        self._add_cards(layout, [self.catalog.techniques[t] for t in point.techniques], expanded=True)
+        self._add_cards(layout, [self.catalog.techniques[t] for t in point.techniques])
         self._publish(layout)
 
     def show_technique(self, technique_id: str) -> None:
-        """Show one card on its own (from a "See also" link)."""
+        """Show one card on its own (from a link, the Starred list or the protocol)."""
         technique = self.catalog.techniques[technique_id]
         layout = self._reset()
-        self._header(layout, technique.title, "")
-        self._add_cards(layout, [technique], expanded=True)
+        self._header(layout, technique.title, _tr("Technique card"))
+        self._add_cards(layout, [technique])
         self._publish(layout)
 
     def show_page(self, page_id: str) -> None:
@@ -149,6 +174,11 @@ class CardPanel(QScrollArea):
         self._header(layout, _tr("Course of treatment"), _tr("Sessions, breaks, exercise and maintenance"))
         fill_course(layout, self.catalog, self.theme)
         self._publish(layout)
+
+    def refresh_stars(self) -> None:
+        """Update the stars of the cards shown (the starred list changed elsewhere)."""
+        for card in self.cards:
+            card.refresh_star()
 
     def card_titles(self) -> list[str]:
         """Return the titles of the cards shown, in order."""

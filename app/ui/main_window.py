@@ -24,6 +24,7 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
 from app.ui.map_navigator import MapNavigator, render_thumbnail
+from app.ui.technique_card import CardContext
 from app.ui.theme import LIGHT, Theme
 
 LAYERS = {
@@ -53,8 +54,15 @@ class MainWindow(QMainWindow):
         self.navigator = MapNavigator()
         self.view = BodyMapView()
         self.view.setAccessibleName(_tr("Body map"))
-        self.cards = CardPanel(library.catalog, theme)
-        self.cards.technique_requested.connect(self.cards.show_technique)
+        context = CardContext(
+            library.catalog,
+            theme,
+            open_sections={key: option.get(self.settings) for key, option in options.CARD_SECTIONS.items()},
+        )
+        self.cards = CardPanel(context)
+        self.cards.technique_requested.connect(self.show_technique)
+        self.cards.map_requested.connect(self.show_technique_on_map)
+        self.cards.section_toggled.connect(lambda key, on: options.CARD_SECTIONS[key].set(self.settings, on))
 
         self.problem_bar = self._problem_bar()
         centre = QWidget()
@@ -217,6 +225,33 @@ class MainWindow(QMainWindow):
         info = self.library.catalog.maps[self.current_map]
         self.scenes[self.current_map].select_region(region_id)
         self.cards.show_region(info, region_id)
+
+    def show_technique(self, technique_id: str) -> None:
+        """Show one card, and where it applies on the current map."""
+        self.cards.show_technique(technique_id)
+        self.show_technique_on_map(technique_id)
+
+    def show_technique_on_map(self, technique_id: str) -> None:
+        """Highlight the regions and arrows of the current map where a technique applies."""
+        scene = self.scenes.get(self.current_map)
+        if scene is None:
+            return
+        info = self.library.catalog.maps[self.current_map]
+        everywhere = technique_id in {t.id for t in self.library.catalog.techniques_for_map(info.id)}
+        regions = [rid for rid, r in info.regions.items() if everywhere or technique_id in r.techniques]
+        scene.highlight_regions(regions)
+        scene.highlight_arrows(
+            a.order for a in scene.body_map.arrows if a.region in regions or a.technique == technique_id
+        )
+        count = len(regions)
+        self.statusBar().showMessage(
+            _tr("{title}: {n} region(s) of this map").format(
+                title=self.library.catalog.techniques[technique_id].title, n=count
+            )
+            if count
+            else _tr("This technique has no region on this map; try another map."),
+            8000,
+        )
 
     def step_map(self, delta: int) -> None:
         """Go to the next (1) or previous (-1) map, wrapping around."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from app.model.content import Catalog, Citation, Page, Rule
-from app.ui.card_widgets import ClickableLabel, citation_text, plain_label
+from app.ui.text_widgets import citation_text, link_label, plain_label
 from app.ui.theme import Theme
 
 RULE_KINDS = {
@@ -67,8 +67,7 @@ def fill_protocol(
         layout.addWidget(_section(f"{step.number}. {step.title}"))
         layout.addWidget(plain_label(step.summary))
         for ident in step.techniques:
-            link = ClickableLabel("→ " + catalog.techniques[ident].title)
-            link.setStyleSheet(f"color: {theme.arrow}; text-decoration: underline;")
+            link = link_label(catalog.techniques[ident].title, theme.arrow)
             link.clicked.connect(lambda i=ident: open_card(i))
             layout.addWidget(link)
         layout.addWidget(_source(catalog, step.cite, theme))

@@ -1,6 +1,7 @@
 from PySide6.QtCore import QPointF, Qt
 
-from app.ui.card_widgets import TechniqueCard
+from app.ui.technique_card import TechniqueCard
+from app.ui.text_widgets import ClickableLabel
 
 
 def click_scene_point(qtbot, window, x: float, y: float) -> None:
@@ -12,23 +13,23 @@ def test_click_on_region_opens_that_regions_cards(make_window, mini_library, qtb
     window = make_window(mini_library)
     click_scene_point(qtbot, window, 560, 700)
     assert window.cards.heading == "Right part"
-    assert window.cards.card_titles()[:2] == ["Stroke", "Hold"]
+    assert window.cards.card_titles() == ["Stroke", "Hold"]
     assert window.scenes["mini"].selected_region == "mini-right"
-    # The general card is there too, folded.
-    assert window.cards.card_titles()[2:] == ["General"]
-    assert not window.cards.cards[2].body.isVisibleTo(window.cards)
-    window.cards.cards[2].title.clicked.emit()
-    assert window.cards.cards[2].body.isVisibleTo(window.cards)
+    # The map-wide card is offered as a link that opens it.
+    links = [w for w in window.cards.widget().findChildren(ClickableLabel) if w.text() == "→ General"]
+    assert len(links) == 1
+    links[0].clicked.emit()
+    assert window.cards.card_titles() == ["General"]
 
     click_scene_point(qtbot, window, 300, 500)
     assert window.cards.heading == "Left part"
-    assert window.cards.card_titles() == ["Stroke", "General"]
+    assert window.cards.card_titles() == ["Stroke"]
 
 
 def test_click_on_tender_point_opens_point_card(make_window, mini_library, qtbot):
     window = make_window(mini_library)
     click_scene_point(qtbot, window, 401, 301)
-    assert window.cards.heading == "Mini point"
+    assert window.cards.heading == "Mini point (client's left)"
     assert window.cards.card_titles() == ["Hold"]
 
 

@@ -1,0 +1,74 @@
+"""Small text widgets shared by the panels: plain-text labels, clickable labels, citations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.model.content import Catalog, Citation
+
+
+def plain_label(text: str, *, scale: float = 1.0, bold: bool = False, color: str | None = None) -> QLabel:
+    """Return a word-wrapped label that shows its text literally (no rich text, no links)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if scale != 1.0 or bold:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    if color:
+        label.setStyleSheet(f"color: {color};")
+    return label
+
+
+def citation_text(catalog: Catalog, cites: tuple[Citation, ...]) -> str:
+    """Format citations as "Short name — locator", one per line."""
+    lines = []
+    for cite in cites:
+        source = catalog.sources.get(cite.source)
+        lines.append(f"{source.short if source else cite.source} — {cite.locator}")
+    return "\n".join(lines)
+
+
+class ClickableLabel(QLabel):
+    """A word-wrapped plain-text label that acts as a button (mouse, Enter or Space).
+
+    Buttons do not wrap their text, so long titles would widen a narrow panel.
+
+    Signals:
+        clicked(): the label was activated.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Activate on a left click (Qt override)."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Activate on Enter, Return or Space (Qt override)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def link_label(text: str, color: str) -> ClickableLabel:
+    """Return a clickable label styled as a link (it opens something inside the app only)."""
+    link = ClickableLabel("→ " + text)
+    link.setStyleSheet(f"color: {color}; text-decoration: underline;")
+    return link
