@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,15 +72,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(library)
-    if args.map:
-        window.show_map(args.map)
     if args.screenshot is not None:
+        from app.model.clock import ManualClock
+        from app.services.user_data import UserDataStore
         from app.ui.screenshots import take_screenshots
 
-        written = take_screenshots(window, args.screenshot)
+        # Timers in screenshots stand at chosen moments, whatever the machine's speed.
+        clock = ManualClock()
+        # Screenshots show a fresh user's view and never touch the user's notes.
+        scratch = Path(tempfile.mkdtemp(prefix="fibromap-screenshot-"))
+        window = MainWindow(library, clock=clock, store=UserDataStore(scratch))
+        written = take_screenshots(window, args.screenshot, clock)
         print(f"wrote {len(written)} screenshots to {args.screenshot}")  # noqa: T201
         window.close()
         return 0
+    window = MainWindow(library)
+    if args.map:
+        window.show_map(args.map)
     window.show()
     return app.exec()

@@ -40,7 +40,7 @@ def mini_library():
 
 
 @pytest.fixture
-def make_window(qtbot) -> Iterator[Callable[..., object]]:
+def make_window(qtbot, tmp_path) -> Iterator[Callable[..., object]]:
     """Create main windows, close them after the test, and fail on leaked top-level widgets."""
     from PySide6.QtWidgets import QApplication
 
@@ -49,8 +49,12 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:
     before = set(QApplication.topLevelWidgets())
     made: list[MainWindow] = []
 
-    def factory(library, show: bool = True) -> MainWindow:
-        window = MainWindow(library)
+    from app.services.user_data import UserDataStore
+
+    def factory(library, show: bool = True, **kwargs) -> MainWindow:
+        # Every window of a test shares one notes folder in tmp_path, as restarts would.
+        kwargs.setdefault("store", UserDataStore(tmp_path / "user-data"))
+        window = MainWindow(library, **kwargs)
         qtbot.addWidget(window)
         made.append(window)
         if show:

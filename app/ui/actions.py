@@ -26,6 +26,10 @@ class ActionId(Enum):
     SHOW_LABELS = auto()
     SHOW_POINTS = auto()
     FULL_SCREEN = auto()
+    TIMER_TOGGLE = auto()
+    TIMER_RESET = auto()
+    TIMER_STOP = auto()
+    TENDER_ROUND = auto()
     PROTOCOL = auto()
     COURSE = auto()
     CONTENT_PROBLEMS = auto()
@@ -55,6 +59,14 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_LABELS: ActionSpec("&Region Names", "Show the names on the map", ("Ctrl+3",), True),
     ActionId.SHOW_POINTS: ActionSpec("&Tender Points", "Show the tender points", ("Ctrl+4",), True),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
+    ActionId.TIMER_TOGGLE: ActionSpec(
+        "&Start or Pause Timer", "Start, pause or resume the countdown", ("Space",)
+    ),
+    ActionId.TIMER_RESET: ActionSpec("&Reset Timer", "Back to the full time", ("R",)),
+    ActionId.TIMER_STOP: ActionSpec("S&top Timer", "Stop the countdown", ("Esc",)),
+    ActionId.TENDER_ROUND: ActionSpec(
+        "Tender-Point &Round…", "Hold each of the 18 tender points in turn", ("Ctrl+T",)
+    ),
     ActionId.PROTOCOL: ActionSpec("The 8-Step &Protocol", "The steps of every session", ("Ctrl+Shift+P",)),
     ActionId.COURSE: ActionSpec(
         "&Course of Treatment", "Sessions, breaks and what applies when", ("Ctrl+Shift+C",)

@@ -47,6 +47,7 @@ class CardPanel(QScrollArea):
         self._publish(self._reset())
 
     def _reset(self) -> QVBoxLayout:
+        self.flush_notes()
         content = QWidget()
         content.setObjectName("CardPanelContent")
         layout = QVBoxLayout(content)
@@ -174,6 +175,11 @@ class CardPanel(QScrollArea):
         self._header(layout, _tr("Course of treatment"), _tr("Sessions, breaks, exercise and maintenance"))
         fill_course(layout, self.catalog, self.theme)
         self._publish(layout)
+
+    def flush_notes(self) -> None:
+        """Save notes still waiting for a pause in the typing (before the cards go)."""
+        for card in getattr(self, "cards", []):
+            card.flush_note()
 
     def refresh_stars(self) -> None:
         """Update the stars of the cards shown (the starred list changed elsewhere)."""

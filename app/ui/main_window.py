@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -11,21 +13,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME, __version__
+from app.model.countdown import Clock
+from app.model.tender_round import round_order
 from app.services import settings as options
 from app.services.library import Library
+from app.services.user_data import UserDataStore
 from app.ui.actions import ActionId, make_actions
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
 from app.ui.map_navigator import MapNavigator, render_thumbnail
+from app.ui.starred_list import StarredList
 from app.ui.technique_card import CardContext
 from app.ui.theme import LIGHT, Theme
+from app.ui.timer_panel import TimerPanel, point_label
 
 LAYERS = {
     ActionId.SHOW_ARROWS: ("arrows", options.SHOW_ARROWS),
@@ -42,9 +50,16 @@ def _tr(text: str) -> str:
 class MainWindow(QMainWindow):
     """FibroMap's main window; it decides what opens when the map reports a click."""
 
-    def __init__(self, library: Library, theme: Theme = LIGHT) -> None:
+    def __init__(
+        self,
+        library: Library,
+        theme: Theme = LIGHT,
+        clock: Clock = time.monotonic,
+        store: UserDataStore | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
+        self.store = store if store is not None else UserDataStore(parent=self)
         self.theme = theme
         self.settings = options.open_settings()
         self.setWindowTitle(APP_NAME)
@@ -58,11 +73,17 @@ class MainWindow(QMainWindow):
             library.catalog,
             theme,
             open_sections={key: option.get(self.settings) for key, option in options.CARD_SECTIONS.items()},
+            notes=self.store,
+            report=self._report_save_problem,
         )
         self.cards = CardPanel(context)
         self.cards.technique_requested.connect(self.show_technique)
         self.cards.map_requested.connect(self.show_technique_on_map)
         self.cards.section_toggled.connect(lambda key, on: options.CARD_SECTIONS[key].set(self.settings, on))
+        self.cards.timer_requested.connect(self.open_timer)
+        self.timer = TimerPanel(theme, clock)
+        self.timer.point_changed.connect(self.show_point)
+        self.current_point = ""
 
         self.problem_bar = self._problem_bar()
         centre = QWidget()
@@ -72,10 +93,22 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.problem_bar)
         centre_layout.addWidget(self.view, 1)
 
+        self.starred = StarredList(library.catalog, self.store)
+        self.starred.card_chosen.connect(self.show_technique)
+        self.store.changed.connect(lambda _card: self.cards.refresh_stars())
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(self.navigator, _tr("Maps"))
+        self.left_tabs.addTab(self.starred, _tr("Starred"))
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.cards)
+        self.right_column = QSplitter(Qt.Orientation.Vertical)
+        self.right_column.addWidget(self.timer)
+        self.right_column.addWidget(self.cards)
+        self.right_column.setStretchFactor(1, 1)
+        self.right_column.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.right_column)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 900, 420])
         self.splitter.setChildrenCollapsible(False)
@@ -91,6 +124,10 @@ class MainWindow(QMainWindow):
                 ActionId.NEXT_MAP: lambda: self.step_map(1),
                 ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
                 ActionId.FULL_SCREEN: self._set_full_screen,
+                ActionId.TIMER_TOGGLE: self.timer.toggle,
+                ActionId.TIMER_RESET: self.timer.reset,
+                ActionId.TIMER_STOP: self.timer.stop,
+                ActionId.TENDER_ROUND: self.start_tender_round,
                 ActionId.PROTOCOL: self.cards.show_protocol,
                 ActionId.COURSE: self.cards.show_course,
                 ActionId.CONTENT_PROBLEMS: self.show_problems,
@@ -104,6 +141,8 @@ class MainWindow(QMainWindow):
         for aid, (_, option) in LAYERS.items():
             self.actions_by_id[aid].setChecked(option.get(self.settings))
         self._build_menus()
+        self._set_timer_keys(False)
+        self.timer.visibility_changed.connect(self._set_timer_keys)
 
         self.map_label = QLabel()
         self.hover_label = QLabel()
@@ -118,7 +157,7 @@ class MainWindow(QMainWindow):
                 {p.id: p.name for p in library.catalog.points.values()},
             )
             scene.region_activated.connect(self.show_region)
-            scene.point_activated.connect(self.cards.show_point)
+            scene.point_activated.connect(self.show_point)
             scene.hovered_changed.connect(self._show_hover)
             self.scenes[info.id] = scene
             self.navigator.add_map(info.id, info.title, render_thumbnail(scene))
@@ -141,6 +180,11 @@ class MainWindow(QMainWindow):
         map_menu = self.menuBar().addMenu(_tr("&Map"))
         map_menu.addAction(a[ActionId.PREVIOUS_MAP])
         map_menu.addAction(a[ActionId.NEXT_MAP])
+        timer_menu = self.menuBar().addMenu(_tr("&Timer"))
+        timer_menu.addAction(a[ActionId.TENDER_ROUND])
+        timer_menu.addSeparator()
+        for timer_action in (ActionId.TIMER_TOGGLE, ActionId.TIMER_RESET, ActionId.TIMER_STOP):
+            timer_menu.addAction(a[timer_action])
         reference_menu = self.menuBar().addMenu(_tr("&Reference"))
         reference_menu.addAction(a[ActionId.PROTOCOL])
         reference_menu.addAction(a[ActionId.COURSE])
@@ -167,6 +211,8 @@ class MainWindow(QMainWindow):
             None,
             *LAYERS,
             None,
+            ActionId.TENDER_ROUND,
+            None,
             ActionId.PROTOCOL,
             ActionId.COURSE,
         )
@@ -188,14 +234,24 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(10, 4, 10, 4)
         count = len(self.library.problems)
-        text = _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(
-            n=count
-        )
-        layout.addWidget(QLabel("⚠ " + text), 1)
+        lines = []
+        if count:
+            lines.append(
+                _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(
+                    n=count
+                )
+            )
+        if self.store.last_problem:
+            lines.append(self.store.last_problem)
+        label = QLabel("⚠ " + "\n".join(lines))
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        layout.addWidget(label, 1)
         details = QPushButton(_tr("Details…"))
         details.clicked.connect(self.show_problems)
         layout.addWidget(details)
-        bar.setVisible(count > 0)
+        details.setVisible(count > 0)
+        bar.setVisible(bool(lines))
         return bar
 
     # --- what the map reports -------------------------------------------------
@@ -205,6 +261,7 @@ class MainWindow(QMainWindow):
         if map_id not in self.scenes or map_id == self.current_map:
             return
         self.current_map = map_id
+        self.current_point = ""
         scene = self.scenes[map_id]
         scene.select_region("")
         for aid, (layer, _) in LAYERS.items():
@@ -225,6 +282,52 @@ class MainWindow(QMainWindow):
         info = self.library.catalog.maps[self.current_map]
         self.scenes[self.current_map].select_region(region_id)
         self.cards.show_region(info, region_id)
+
+    def show_point(self, point_id: str) -> None:
+        """Show a tender point on its map, marked, with its cards."""
+        if (
+            self.scenes.get(self.current_map) is None
+            or point_id not in self.scenes[self.current_map].point_items
+        ):
+            owner = next((mid for mid, s in self.scenes.items() if point_id in s.point_items), None)
+            if owner is None:
+                return
+            self.show_map(owner)
+        self.scenes[self.current_map].select_point(point_id)
+        self.current_point = point_id
+        self.cards.show_point(point_id)
+
+    def open_timer(self, technique_id: str) -> None:
+        """Open the countdown with a card's duration (from the content), named for what is timed."""
+        technique = self.library.catalog.techniques[technique_id]
+        if not technique.duration_seconds:
+            return
+        title = technique.title
+        point = self.library.catalog.points.get(self.current_point)
+        if point is not None and technique_id in point.techniques:
+            title = point_label(point)
+        self.timer.open_hold(title, technique.duration_seconds)
+
+    def start_tender_round(self) -> None:
+        """Open the round through every drawn tender point, head to knee, left then right."""
+        drawn = {pid for scene in self.scenes.values() for pid in scene.point_items}
+        points = round_order(p for p in self.library.catalog.points.values() if p.id in drawn)
+        timed = (
+            self.library.catalog.techniques[t]
+            for p in points
+            for t in p.techniques
+            if self.library.catalog.techniques[t].duration_seconds
+        )
+        hold = next(timed, None)
+        if not points or hold is None or hold.duration_seconds is None:
+            self.statusBar().showMessage(_tr("The content has no timed tender points."), 8000)
+            return
+        self.timer.open_round(points, hold.duration_seconds)
+
+    def _set_timer_keys(self, on: bool) -> None:
+        # Space, R and Esc belong to the timer only while it is shown.
+        for action_id in (ActionId.TIMER_TOGGLE, ActionId.TIMER_RESET, ActionId.TIMER_STOP):
+            self.actions_by_id[action_id].setEnabled(on)
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card, and where it applies on the current map."""
@@ -329,8 +432,12 @@ class MainWindow(QMainWindow):
         if ids:
             self.show_map(last if last in ids else ids[0])
 
+    def _report_save_problem(self, message: str) -> None:
+        QMessageBox.warning(self, _tr("Not saved"), message)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override."""
+        self.cards.flush_notes()
         options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
         options.WINDOW_STATE.set(self.settings, self.saveState())
         options.LAST_MAP.set(self.settings, self.current_map)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from app.model.clock import ManualClock
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
@@ -24,7 +25,9 @@ def _settle(window: MainWindow) -> None:
     window.repaint()
 
 
-def take_screenshots(window: MainWindow, directory: Path, map_sizes: bool = True) -> list[Path]:
+def take_screenshots(
+    window: MainWindow, directory: Path, clock: ManualClock | None = None, map_sizes: bool = True
+) -> list[Path]:
     """Write the main window with each map, then with a region or point selected.
 
     Returns:
@@ -70,7 +73,32 @@ def take_screenshots(window: MainWindow, directory: Path, map_sizes: bool = True
         show()
         _settle(window)
         save(window.grab().toImage(), f"reference-{name}.png")
+    if clock is not None:
+        for name, image in _timer_shots(window, clock):
+            save(image, name)
     return written
+
+
+def _timer_shots(window: MainWindow, clock: ManualClock) -> list[tuple[str, QImage]]:
+    """The tender-point round at its third point, 12 s into the hold, and a hold at its end."""
+    shots = []
+    window.start_tender_round()
+    timer = window.timer
+    hold = timer.round.countdown.duration if timer.round else 30.0
+    for _ in range(2):  # two points done: get ready, hold, rest
+        timer.toggle() if timer.round and timer.round.phase.value == "ready" else None
+        clock.advance(timer.countdown.countdown.get_ready + hold + timer.rest.value() + 0.1)
+        timer.countdown.tick()
+    clock.advance(timer.countdown.countdown.get_ready + 12)
+    timer.countdown.tick()
+    _settle(window)
+    shots.append(("timer-tender-round.png", window.grab().toImage()))
+    clock.advance(hold)
+    timer.countdown.tick()
+    _settle(window)
+    shots.append(("timer-withdraw-pressure.png", window.grab().toImage()))
+    timer.close_panel()
+    return shots
 
 
 def _representative(scene: BodyMapScene) -> str | None:

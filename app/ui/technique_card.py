@@ -8,10 +8,11 @@ Text is plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +31,7 @@ from app.ui.text_widgets import ClickableLabel, citation_text, link_label, plain
 from app.ui.theme import Theme
 
 SECTIONS = ("details", "steps", "note")
+NOTE_SAVE_DELAY_MS = 700
 
 
 def _tr(text: str) -> str:
@@ -50,12 +52,25 @@ class CardNotes(Protocol):
 
 @dataclass
 class CardContext:
-    """What every card shares: content, colours, folded sections, the user's notes."""
+    """What every card shares: content, colours, folded sections, the user's notes.
+
+    ``report`` tells the user about a note or star that could not be saved.
+    """
 
     catalog: Catalog
     theme: Theme
     open_sections: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(SECTIONS, True))
     notes: CardNotes | None = None
+    report: Callable[[str], None] = print
+
+    def save(self, change: Callable[[], object]) -> bool:
+        """Run a change to the notes; report and return False when it could not be saved."""
+        try:
+            change()
+        except Exception as exc:  # the store raises UserDataError with a message for people
+            self.report(str(exc))
+            return False
+        return True
 
 
 def lubrication_icon(uses_oil: bool, size: int, theme: Theme) -> QPixmap:
@@ -215,8 +230,9 @@ class TechniqueCard(QFrame):
         )
 
     def _toggle_star(self) -> None:
-        if self.context.notes is not None:
-            self.context.notes.toggle_star(self.technique.id)
+        notes = self.context.notes
+        if notes is not None:
+            self.context.save(lambda: notes.toggle_star(self.technique.id))
         self.refresh_star()
 
     def _tags_row(self) -> QWidget:
@@ -285,13 +301,24 @@ class TechniqueCard(QFrame):
             self.note_edit.setAccessibleName(_tr("My note"))
             self.note_edit.setTabChangesFocus(True)
             self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 5 + 12)
-            self.note_edit.textChanged.connect(self._save_note)
+            # Each save syncs to disk; wait for a pause in the typing (flush_note saves the rest).
+            self._note_timer = QTimer(self)
+            self._note_timer.setSingleShot(True)
+            self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+            self._note_timer.timeout.connect(self.flush_note)
+            self.note_edit.textChanged.connect(self._note_timer.start)
             parts.append(("note", _tr("My note"), self.note_edit))
         return parts
 
-    def _save_note(self) -> None:
-        if self.context.notes is not None:
-            self.context.notes.set_note(self.technique.id, self.note_edit.toPlainText())
+    def flush_note(self) -> None:
+        """Save the note now if it changed since the last save."""
+        notes = self.context.notes
+        if notes is None or not hasattr(self, "note_edit"):
+            return
+        self._note_timer.stop()
+        text = self.note_edit.toPlainText()
+        if text.strip() != notes.note(self.technique.id).strip():
+            self.context.save(lambda: notes.set_note(self.technique.id, text))
 
     def _buttons_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

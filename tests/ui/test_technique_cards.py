@@ -103,3 +103,34 @@ def test_content_text_is_shown_literally_never_as_markup(qtbot):
         if label.text():
             assert label.textFormat().name == "PlainText", label.text()
         assert not label.openExternalLinks()
+
+
+def test_notes_and_stars_survive_a_restart(make_window, mini_library, qtbot):
+    window = make_window(mini_library)
+    window.show_region("mini-left")
+    card = window.cards.cards[0]
+    card.star.click()
+    card.note_edit.setPlainText("Client prefers lighter pressure here.")
+    window.show_region("mini-right")  # leaving the card saves the note without waiting
+    assert window.starred.card_ids() == ["stroke"]
+    window.close()
+
+    again = make_window(mini_library)
+    assert again.starred.card_ids() == ["stroke"]
+    again.starred.card_chosen.emit("stroke")
+    card = again.cards.cards[0]
+    assert card.star.isChecked()
+    assert card.note_edit.toPlainText() == "Client prefers lighter pressure here."
+
+
+def test_a_damaged_notes_file_is_set_aside_and_reported(make_window, mini_library, qtbot, tmp_path):
+    folder = tmp_path / "user-data"
+    folder.mkdir()
+    (folder / "notes.json").write_bytes(b'{"schema_version": 1, "notes": {')
+    window = make_window(mini_library)
+    assert window.problem_bar.isVisibleTo(window)
+    bar_text = " ".join(lbl.text() for lbl in window.problem_bar.findChildren(QLabel))
+    assert "damaged" in bar_text
+    kept = list(folder.glob("notes.json.damaged-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == b'{"schema_version": 1, "notes": {'

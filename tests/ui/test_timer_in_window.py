@@ -1,0 +1,79 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from app.model.countdown import CountdownState
+from app.model.tender_round import RoundPhase
+from app.services.library import load_library
+from app.ui.actions import ActionId
+from tests.fake_clock import FakeClock
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_library()
+
+
+def test_a_full_tender_point_round_visits_all_18_points(make_window, shipped, qtbot):
+    clock = FakeClock()
+    window = make_window(shipped, clock=clock)
+    window.actions_by_id[ActionId.TENDER_ROUND].trigger()
+    timer = window.timer
+    assert timer.isVisible()
+    visited = [window.current_point]
+    timer.point_changed.connect(lambda pid: visited.append(pid))
+    qtbot.keyClick(timer.countdown, Qt.Key.Key_Space)  # Space on the focused countdown starts the round
+    hold = shipped.catalog.techniques["tender-point-therapy"].duration_seconds
+    assert timer.round is not None
+    assert timer.round.phase is RoundPhase.HOLD
+    for _ in range(18):
+        clock.advance(3 + hold + timer.rest.value() + 0.01)
+        timer.countdown.tick()
+    assert timer.round.phase is RoundPhase.FINISHED
+    assert timer.round.done_count == 18
+    assert len(set(visited)) == 18
+    assert window.current_map == "tender-points"
+    assert (
+        window.scenes["tender-points"].point_items[visited[5]].marked or window.current_point == visited[-1]
+    )
+
+
+def test_round_marks_the_current_point_and_opens_its_card(make_window, shipped, qtbot):
+    window = make_window(shipped, clock=FakeClock())
+    window.start_tender_round()
+    first = window.timer.round.current_point
+    assert window.current_point == first
+    assert window.scenes["tender-points"].point_items[first].marked
+    assert window.cards.heading.startswith(shipped.catalog.points[first].name)
+    window.timer.next_point()
+    second = window.timer.round.current_point
+    assert second != first
+    assert window.scenes["tender-points"].point_items[second].marked
+    assert not window.scenes["tender-points"].point_items[first].marked
+
+
+def test_card_timer_uses_the_contents_duration(make_window, shipped, qtbot):
+    clock = FakeClock()
+    window = make_window(shipped, clock=clock)
+    window.show_point("tp-occiput-left")
+    window.cards.cards[0].timer_requested.emit("tender-point-therapy")
+    countdown = window.timer.countdown.countdown
+    assert countdown.duration == shipped.catalog.techniques["tender-point-therapy"].duration_seconds
+    assert window.timer.title.text() == "Occiput (client's left)"
+    window.actions_by_id[ActionId.TIMER_TOGGLE].trigger()
+    clock.advance(3 + 5)
+    window.timer.countdown.tick()
+    assert countdown.state is CountdownState.RUNNING
+    assert countdown.remaining == pytest.approx(countdown.duration - 5)
+    window.actions_by_id[ActionId.TIMER_RESET].trigger()
+    assert countdown.state is CountdownState.IDLE
+
+
+def test_timer_keys_only_act_while_the_timer_is_shown(make_window, shipped, qtbot):
+    window = make_window(shipped, clock=FakeClock())
+    toggle = window.actions_by_id[ActionId.TIMER_TOGGLE]
+    assert not toggle.isEnabled()
+    window.open_timer("occipital-work")
+    assert toggle.isEnabled()
+    assert window.timer.countdown.countdown.duration == 180
+    window.timer.close_panel()
+    assert not toggle.isEnabled()
