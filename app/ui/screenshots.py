@@ -16,6 +16,7 @@ from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
 
 WINDOW_SIZE = QSize(1440, 900)
+TIMER_SIZES = {"1280x800": QSize(1280, 800), "1920x1080": QSize(1920, 1080)}
 MAP_SIZES = {"1280x800": QSize(1280, 800), "3840x2160": QSize(3840, 2160)}
 
 
@@ -91,13 +92,16 @@ def _timer_shots(window: MainWindow, clock: ManualClock) -> list[tuple[str, QIma
         timer.countdown.tick()
     clock.advance(timer.countdown.countdown.get_ready + 12)
     timer.countdown.tick()
-    _settle(window)
-    shots.append(("timer-tender-round.png", window.grab().toImage()))
-    clock.advance(hold)
+    for label, size in TIMER_SIZES.items():
+        window.resize(size)
+        _settle(window)
+        shots.append((f"timer-tender-round-{label}.png", window.grab().toImage()))
+    clock.advance(timer.countdown.countdown.remaining + 0.2)  # just past the end, inside the rest
     timer.countdown.tick()
     _settle(window)
-    shots.append(("timer-withdraw-pressure.png", window.grab().toImage()))
+    shots.append(("timer-withdraw-pressure-1920x1080.png", window.grab().toImage()))
     timer.close_panel()
+    window.resize(WINDOW_SIZE)
     return shots
 
 

@@ -170,7 +170,7 @@ class TimerPanel(QFrame):
             clock=self._clock,
             get_ready=GET_READY_SECONDS if self.get_ready.isChecked() else 0,
         )
-        self.title.setText(_tr("Tender-point round: {n} points, {s} s each").format(n=len(points), s=seconds))
+        self._round_seconds = seconds
         self.round_row.setVisible(True)
         self._round_timer.start()
         self._sync_round()
@@ -205,18 +205,26 @@ class TimerPanel(QFrame):
         assert self.round is not None
         if self.countdown.countdown is not self.round.countdown:
             self.countdown.set_countdown(self.round.countdown)
+        # The title carries the whole point name with the client's side, which must never be cut;
+        # the ring's caption stays short.
         point = self._points[self.round.current_point]
         phase = self.round.phase
-        if phase is RoundPhase.REST:
-            caption = _tr("Rest — next: {point}").format(point=point_label(point))
-        elif phase is RoundPhase.FINISHED:
+        if phase is RoundPhase.FINISHED:
+            self.title.setText(_tr("Round complete"))
             caption = _tr("Round complete")
+        elif phase is RoundPhase.REST:
+            self.title.setText(_tr("Next: {point}").format(point=point_label(point)))
+            caption = _tr("Move your hands")
         else:
-            caption = point_label(point)
+            self.title.setText(point_label(point))
+            caption = point.name
         self.countdown.set_caption(caption)
         self.progress.setText(
-            _tr("Point {i} of {n} · {done} done").format(
-                i=min(self.round.index + 1, self.round.total), n=self.round.total, done=self.round.done_count
+            _tr("Tender-point round · point {i} of {n} · {done} done · {s} s each").format(
+                i=min(self.round.index + 1, self.round.total),
+                n=self.round.total,
+                done=self.round.done_count,
+                s=self._round_seconds,
             )
         )
 
