@@ -7,19 +7,16 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.model.countdown import Clock
 from app.model.tender_round import round_order
 from app.services import settings as options
@@ -29,7 +26,9 @@ from app.ui.actions import ActionId, make_actions
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
+from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
+from app.ui.notices import problem_bar, show_about, show_problems
 from app.ui.starred_list import StarredList
 from app.ui.technique_card import CardContext
 from app.ui.theme import LIGHT, Theme
@@ -166,93 +165,24 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _build_menus(self) -> None:
-        a = self.actions_by_id
-        file_menu = self.menuBar().addMenu(_tr("&File"))
-        file_menu.addAction(a[ActionId.QUIT])
-        view_menu = self.menuBar().addMenu(_tr("&View"))
-        for aid in (ActionId.ZOOM_IN, ActionId.ZOOM_OUT, ActionId.ZOOM_FIT):
-            view_menu.addAction(a[aid])
-        view_menu.addSeparator()
-        for aid in LAYERS:
-            view_menu.addAction(a[aid])
-        view_menu.addSeparator()
-        view_menu.addAction(a[ActionId.FULL_SCREEN])
-        map_menu = self.menuBar().addMenu(_tr("&Map"))
-        map_menu.addAction(a[ActionId.PREVIOUS_MAP])
-        map_menu.addAction(a[ActionId.NEXT_MAP])
-        timer_menu = self.menuBar().addMenu(_tr("&Timer"))
-        timer_menu.addAction(a[ActionId.TENDER_ROUND])
-        timer_menu.addSeparator()
-        for timer_action in (ActionId.TIMER_TOGGLE, ActionId.TIMER_RESET, ActionId.TIMER_STOP):
-            timer_menu.addAction(a[timer_action])
-        reference_menu = self.menuBar().addMenu(_tr("&Reference"))
-        reference_menu.addAction(a[ActionId.PROTOCOL])
-        reference_menu.addAction(a[ActionId.COURSE])
-        reference_menu.addSeparator()
+        menus = build_menus(self, self.actions_by_id)
         for page in self.library.catalog.pages.values():
-            action = reference_menu.addAction(page.title)
+            action = menus["&Reference"].addAction(page.title)
             action.setObjectName(f"page_{page.id}")
             action.triggered.connect(lambda _=False, pid=page.id: self.cards.show_page(pid))
-        help_menu = self.menuBar().addMenu(_tr("&Help"))
-        help_menu.addAction(a[ActionId.CONTENT_PROBLEMS])
-        help_menu.addAction(a[ActionId.ABOUT])
-
-        toolbar = QToolBar(_tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar_actions: tuple[ActionId | None, ...] = (
-            ActionId.PREVIOUS_MAP,
-            ActionId.NEXT_MAP,
-            None,
-            ActionId.ZOOM_OUT,
-            ActionId.ZOOM_FIT,
-            ActionId.ZOOM_IN,
-            None,
-            *LAYERS,
-            None,
-            ActionId.TENDER_ROUND,
-            None,
-            ActionId.PROTOCOL,
-            ActionId.COURSE,
-        )
-        for entry in toolbar_actions:
-            if entry is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(a[entry])
-        self.addToolBar(toolbar)
+        build_toolbar(self, self.actions_by_id)
 
     def _problem_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("ProblemBar")
-        t = self.theme
-        bar.setStyleSheet(
-            f"#ProblemBar {{ background: {t.caution_fill}; border-bottom: 1px solid {t.caution_edge}; }}"
-            f" #ProblemBar QLabel {{ color: {t.caution_text}; }}"
-        )
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(10, 4, 10, 4)
-        count = len(self.library.problems)
         lines = []
-        if count:
+        if self.library.problems:
             lines.append(
                 _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(
-                    n=count
+                    n=len(self.library.problems)
                 )
             )
         if self.store.last_problem:
             lines.append(self.store.last_problem)
-        label = QLabel("⚠ " + "\n".join(lines))
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        layout.addWidget(label, 1)
-        details = QPushButton(_tr("Details…"))
-        details.clicked.connect(self.show_problems)
-        layout.addWidget(details)
-        details.setVisible(count > 0)
-        bar.setVisible(bool(lines))
-        return bar
+        return problem_bar(self.theme, lines, self.show_problems if self.library.problems else None)
 
     # --- what the map reports -------------------------------------------------
 
@@ -386,39 +316,11 @@ class MainWindow(QMainWindow):
 
     def show_problems(self) -> None:
         """List every problem found while loading the content."""
-        text = "\n".join(str(p) for p in self.library.problems) or _tr("No problems were found.")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if self.library.problems else QMessageBox.Icon.Information,
-            _tr("Content problems"),
-            _tr("Problems found in the content files:"),
-            parent=self,
-        )
-        box.setDetailedText(text)
-        box.setInformativeText(text[:2000])
-        box.exec()
-
-    def about_text(self) -> str:
-        """Return the About text: what the app is, the disclaimer and the sources."""
-        catalog = self.library.catalog
-        sources = "\n".join(f"• {s.short}: {s.citation}" for s in catalog.sources.values())
-        return (
-            _tr(
-                "{name} {version} — an interactive body-map reference for the medical-massage protocol "
-                "for fibromyalgia."
-            ).format(name=APP_NAME, version=__version__)
-            + "\n\n"
-            + catalog.disclaimer
-            + "\n\n"
-            + _tr("Sources:")
-            + "\n"
-            + sources
-        )
+        show_problems(self, self.library.problems)
 
     def show_about(self) -> None:
         """Show sources, disclaimer and version."""
-        QMessageBox.about(self, _tr("About {name}").format(name=APP_NAME), self.about_text())
-
-    # --- remembered state ---------------------------------------------------------
+        show_about(self, self.library.catalog)
 
     def _restore(self) -> None:
         geometry = options.WINDOW_GEOMETRY.get(self.settings)

@@ -1,0 +1,70 @@
+"""The menu bar and the toolbar, as tables of action ids (None is a separator)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from app.ui.actions import ActionId
+
+A = ActionId
+LAYER_ACTIONS = (A.SHOW_ARROWS, A.SHOW_NUMBERS, A.SHOW_LABELS, A.SHOW_POINTS)
+
+MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
+    ("&File", (A.QUIT,)),
+    ("&View", (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.FULL_SCREEN)),
+    ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
+    ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),
+    ("&Reference", (A.PROTOCOL, A.COURSE, None)),
+    ("&Help", (A.CONTENT_PROBLEMS, A.ABOUT)),
+)
+
+TOOLBAR: tuple[ActionId | None, ...] = (
+    A.PREVIOUS_MAP,
+    A.NEXT_MAP,
+    None,
+    A.ZOOM_OUT,
+    A.ZOOM_FIT,
+    A.ZOOM_IN,
+    None,
+    *LAYER_ACTIONS,
+    None,
+    A.TENDER_ROUND,
+    None,
+    A.PROTOCOL,
+    A.COURSE,
+)
+
+
+def _fill(
+    target: QMenu | QToolBar, entries: Sequence[ActionId | None], actions: dict[ActionId, QAction]
+) -> None:
+    for entry in entries:
+        if entry is None:
+            target.addSeparator()
+        else:
+            target.addAction(actions[entry])
+
+
+def build_menus(window: QMainWindow, actions: dict[ActionId, QAction]) -> dict[str, QMenu]:
+    """Add the menus to the window's menu bar; return them by their (untranslated) title."""
+    menus = {}
+    for title, entries in MENUS:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", title))
+        _fill(menu, entries, actions)
+        menus[title] = menu
+    return menus
+
+
+def build_toolbar(window: QMainWindow, actions: dict[ActionId, QAction]) -> QToolBar:
+    """Add the main toolbar to the window."""
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"))
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    _fill(toolbar, TOOLBAR, actions)
+    window.addToolBar(toolbar)
+    return toolbar
