@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.model.countdown import Countdown, CountdownState
 from app.services.screensaver import ScreenSaverInhibitor
-from app.ui.countdown_widget import RING_THICKNESS, CountdownWidget, clock_text, ring_rect
+from app.ui.countdown_face import RING_THICKNESS, clock_text, ring_rect
+from app.ui.countdown_widget import CountdownWidget
 from app.ui.cue_player import CuePlayer
 from app.ui.theme import LIGHT
 from tests.fake_clock import FakeClock
