@@ -30,6 +30,7 @@ class ActionId(Enum):
     TIMER_RESET = auto()
     TIMER_STOP = auto()
     TENDER_ROUND = auto()
+    COURSE_PLANNER = auto()
     PROTOCOL = auto()
     COURSE = auto()
     CONTENT_PROBLEMS = auto()
@@ -66,6 +67,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.TIMER_STOP: ActionSpec("S&top Timer", "Stop the countdown", ("Esc",)),
     ActionId.TENDER_ROUND: ActionSpec(
         "Tender-Point &Round…", "Hold each of the 18 tender points in turn", ("Ctrl+T",)
+    ),
+    ActionId.COURSE_PLANNER: ActionSpec(
+        "Course &Planner…", "Plan the whole course on a calendar; export .ics or print", ("Ctrl+Shift+L",)
     ),
     ActionId.PROTOCOL: ActionSpec("The 8-Step &Protocol", "The steps of every session", ("Ctrl+Shift+P",)),
     ActionId.COURSE: ActionSpec(

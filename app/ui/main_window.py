@@ -26,6 +26,7 @@ from app.ui.actions import ActionId, make_actions
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
+from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
                 ActionId.TIMER_RESET: self.timer.reset,
                 ActionId.TIMER_STOP: self.timer.stop,
                 ActionId.TENDER_ROUND: self.start_tender_round,
+                ActionId.COURSE_PLANNER: self.open_course_planner,
                 ActionId.PROTOCOL: self.cards.show_protocol,
                 ActionId.COURSE: self.cards.show_course,
                 ActionId.CONTENT_PROBLEMS: self.show_problems,
@@ -313,6 +315,10 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if on else self.showNormal()
 
     # --- dialogs ----------------------------------------------------------------
+
+    def open_course_planner(self) -> None:
+        """Plan the course of treatment on a calendar."""
+        CoursePlannerDialog(self.library.catalog, self).exec()
 
     def show_problems(self) -> None:
         """List every problem found while loading the content."""

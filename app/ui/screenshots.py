@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.model.clock import ManualClock
 from app.ui.body_map_scene import BodyMapScene
+from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
 
@@ -77,7 +79,20 @@ def take_screenshots(
     if clock is not None:
         for name, image in _timer_shots(window, clock):
             save(image, name)
+    save(_planner_shot(window), "course-planner.png")
     return written
+
+
+def _planner_shot(window: MainWindow) -> QImage:
+    # A fixed start date keeps the picture the same from day to day.
+    dialog = CoursePlannerDialog(window.library.catalog, window, today=date(2026, 1, 5))
+    dialog.resize(1100, 800)
+    dialog.show()
+    QApplication.processEvents()
+    image = dialog.grab().toImage()
+    dialog.close()
+    dialog.deleteLater()
+    return image
 
 
 def _timer_shots(window: MainWindow, clock: ManualClock) -> list[tuple[str, QImage]]:
