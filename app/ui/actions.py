@@ -30,6 +30,7 @@ class ActionId(Enum):
     TIMER_RESET = auto()
     TIMER_STOP = auto()
     TENDER_ROUND = auto()
+    SESSION_GUIDE = auto()
     COURSE_PLANNER = auto()
     PROTOCOL = auto()
     COURSE = auto()
@@ -67,6 +68,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.TIMER_STOP: ActionSpec("S&top Timer", "Stop the countdown", ("Esc",)),
     ActionId.TENDER_ROUND: ActionSpec(
         "Tender-Point &Round…", "Hold each of the 18 tender points in turn", ("Ctrl+T",)
+    ),
+    ActionId.SESSION_GUIDE: ActionSpec(
+        "Session &Guide…", "Lead a session step by step: timers, prone watch, big buttons", ("Ctrl+G",)
     ),
     ActionId.COURSE_PLANNER: ActionSpec(
         "Course &Planner…", "Plan the whole course on a calendar; export .ics or print", ("Ctrl+Shift+L",)

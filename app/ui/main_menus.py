@@ -18,7 +18,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&View", (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.FULL_SCREEN)),
     ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
     ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),
-    ("&Session", (A.COURSE_PLANNER,)),
+    ("&Session", (A.SESSION_GUIDE, A.COURSE_PLANNER)),
     ("&Reference", (A.PROTOCOL, A.COURSE, None)),
     ("&Help", (A.CONTENT_PROBLEMS, A.ABOUT)),
 )
@@ -33,6 +33,7 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     *LAYER_ACTIONS,
     None,
+    A.SESSION_GUIDE,
     A.TENDER_ROUND,
     A.COURSE_PLANNER,
     None,

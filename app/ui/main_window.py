@@ -30,6 +30,7 @@ from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.session_guide import SessionGuideWindow
 from app.ui.starred_list import StarredList
 from app.ui.technique_card import CardContext
 from app.ui.theme import LIGHT, Theme
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.cards.map_requested.connect(self.show_technique_on_map)
         self.cards.section_toggled.connect(lambda key, on: options.CARD_SECTIONS[key].set(self.settings, on))
         self.cards.timer_requested.connect(self.open_timer)
+        self.clock = clock
+        self.session_guide: SessionGuideWindow | None = None
         self.timer = TimerPanel(theme, clock)
         self.timer.point_changed.connect(self.show_point)
         self.current_point = ""
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
                 ActionId.TIMER_RESET: self.timer.reset,
                 ActionId.TIMER_STOP: self.timer.stop,
                 ActionId.TENDER_ROUND: self.start_tender_round,
+                ActionId.SESSION_GUIDE: self.open_session_guide,
                 ActionId.COURSE_PLANNER: self.open_course_planner,
                 ActionId.PROTOCOL: self.cards.show_protocol,
                 ActionId.COURSE: self.cards.show_course,
@@ -316,6 +320,15 @@ class MainWindow(QMainWindow):
 
     # --- dialogs ----------------------------------------------------------------
 
+    def open_session_guide(self) -> None:
+        """Open the session guide, a window of its own (Ctrl+G)."""
+        if self.session_guide is None:
+            self.session_guide = SessionGuideWindow(
+                self.library.catalog, self.library.maps, self.theme, self.clock, parent=self
+            )
+        self.session_guide.showMaximized()
+        self.session_guide.activateWindow()
+
     def open_course_planner(self) -> None:
         """Plan the course of treatment on a calendar."""
         CoursePlannerDialog(self.library.catalog, self).exec()
@@ -346,6 +359,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override."""
         self.cards.flush_notes()
+        if self.session_guide is not None:
+            self.session_guide.close()
         options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
         options.WINDOW_STATE.set(self.settings, self.saveState())
         options.LAST_MAP.set(self.settings, self.current_map)

@@ -16,6 +16,7 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
+from app.ui.session_guide_shots import take_session_guide_shots
 
 WINDOW_SIZE = QSize(1440, 900)
 TIMER_SIZES = {"1280x800": QSize(1280, 800), "1920x1080": QSize(1920, 1080)}
@@ -80,6 +81,7 @@ def take_screenshots(
         for name, image in _timer_shots(window, clock):
             save(image, name)
     save(_planner_shot(window), "course-planner.png")
+    written += take_session_guide_shots(window.library, directory)
     return written
 
 

@@ -77,3 +77,18 @@ def test_timer_keys_only_act_while_the_timer_is_shown(make_window, shipped, qtbo
     assert window.timer.countdown.countdown.duration == 180
     window.timer.close_panel()
     assert not toggle.isEnabled()
+
+
+def test_session_guide_and_planner_open_from_the_window(make_window, shipped, qtbot, monkeypatch):
+    from app.ui.course_planner import CoursePlannerDialog
+
+    window = make_window(shipped, clock=FakeClock())
+    window.actions_by_id[ActionId.SESSION_GUIDE].trigger()
+    assert window.session_guide is not None
+    assert window.session_guide.isVisible()
+    opened = []
+    monkeypatch.setattr(CoursePlannerDialog, "exec", lambda self: opened.append(self) or 0)
+    window.actions_by_id[ActionId.COURSE_PLANNER].trigger()
+    assert len(opened) == 1
+    window.close()
+    assert not window.session_guide.isVisible()
