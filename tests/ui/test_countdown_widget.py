@@ -17,35 +17,9 @@ from app.model.countdown import Countdown, CountdownState
 from app.services.screensaver import ScreenSaverInhibitor
 from app.ui.countdown_face import RING_THICKNESS, clock_text, ring_rect
 from app.ui.countdown_widget import CountdownWidget
-from app.ui.cue_player import CuePlayer
 from app.ui.theme import LIGHT
 from tests.fake_clock import FakeClock
-
-
-class RecordingPlayer(CuePlayer):
-    """A silent player that remembers what it was asked to play."""
-
-    def __init__(self) -> None:
-        super().__init__(enabled=False)
-        self.played: list[str] = []
-
-    def play(self, name: str) -> None:
-        self.played.append(name)
-
-
-class RecordingInhibitor(ScreenSaverInhibitor):
-    """An inhibitor that only records: True for inhibit, False for release."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[bool] = []
-
-    def inhibit(self, reason: str) -> None:
-        assert reason
-        self.calls.append(True)
-
-    def release(self) -> None:
-        self.calls.append(False)
+from tests.ui.recorders import RecordingInhibitor, RecordingPlayer
 
 
 @pytest.fixture
