@@ -25,6 +25,7 @@ class ActionId(Enum):
     SHOW_NUMBERS = auto()
     SHOW_LABELS = auto()
     SHOW_POINTS = auto()
+    PLAY_STROKES = auto()
     FULL_SCREEN = auto()
     TIMER_TOGGLE = auto()
     TIMER_RESET = auto()
@@ -60,6 +61,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_NUMBERS: ActionSpec("N&umbers", "Show the arrow numbers", ("Ctrl+2",), True),
     ActionId.SHOW_LABELS: ActionSpec("&Region Names", "Show the names on the map", ("Ctrl+3",), True),
     ActionId.SHOW_POINTS: ActionSpec("&Tender Points", "Show the tender points", ("Ctrl+4",), True),
+    ActionId.PLAY_STROKES: ActionSpec(
+        "&Play Strokes", "Draw the arrows in order, base to tip, at a slow pull", ("Ctrl+Alt+P",), True
+    ),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
     ActionId.TIMER_TOGGLE: ActionSpec(
         "&Start or Pause Timer", "Start, pause or resume the countdown", ("Space",)

@@ -15,7 +15,10 @@ LAYER_ACTIONS = (A.SHOW_ARROWS, A.SHOW_NUMBERS, A.SHOW_LABELS, A.SHOW_POINTS)
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&File", (A.QUIT,)),
-    ("&View", (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.FULL_SCREEN)),
+    (
+        "&View",
+        (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.PLAY_STROKES, None, A.FULL_SCREEN),
+    ),
     ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
     ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),
     ("&Session", (A.SESSION_GUIDE, A.COURSE_PLANNER)),
@@ -32,6 +35,7 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     A.ZOOM_IN,
     None,
     *LAYER_ACTIONS,
+    A.PLAY_STROKES,
     None,
     A.SESSION_GUIDE,
     A.TENDER_ROUND,

@@ -32,6 +32,7 @@ from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
 from app.ui.session_guide import SessionGuideWindow
 from app.ui.starred_list import StarredList
+from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
 from app.ui.technique_card import CardContext
 from app.ui.theme import LIGHT, Theme
 from app.ui.timer_panel import TimerPanel, point_label
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
         self.cards.timer_requested.connect(self.open_timer)
         self.clock = clock
         self.session_guide: SessionGuideWindow | None = None
+        self.playback = PlaybackOverlay(None, theme, clock, parent=self)
+        self.playback_bar = PlaybackBar()
+        self.playback_bar.connect_overlay(self.playback)
+        self.playback_bar.stop_requested.connect(self._stop_playback)
+        self.playback_bar.hide()
         self.timer = TimerPanel(theme, clock)
         self.timer.point_changed.connect(self.show_point)
         self.current_point = ""
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.problem_bar)
         centre_layout.addWidget(self.view, 1)
+        centre_layout.addWidget(self.playback_bar)
 
         self.starred = StarredList(library.catalog, self.store)
         self.starred.card_chosen.connect(self.show_technique)
@@ -132,6 +139,7 @@ class MainWindow(QMainWindow):
                 ActionId.TIMER_STOP: self.timer.stop,
                 ActionId.TENDER_ROUND: self.start_tender_round,
                 ActionId.SESSION_GUIDE: self.open_session_guide,
+                ActionId.PLAY_STROKES: self._set_playback,
                 ActionId.COURSE_PLANNER: self.open_course_planner,
                 ActionId.PROTOCOL: self.cards.show_protocol,
                 ActionId.COURSE: self.cards.show_course,
@@ -200,6 +208,8 @@ class MainWindow(QMainWindow):
         self.current_point = ""
         scene = self.scenes[map_id]
         scene.select_region("")
+        self.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)
+        self.playback.set_scene(scene)  # stops and restores the previous map first
         for aid, (layer, _) in LAYERS.items():
             scene.set_layer_visible(layer, self.actions_by_id[aid].isChecked())
         self.view.show_scene(scene)
@@ -308,7 +318,18 @@ class MainWindow(QMainWindow):
         parts = [region.name, region.view, _tr(side) if side else None]
         self.hover_label.setText(" — ".join(p for p in parts if p))
 
+    def _stop_playback(self) -> None:
+        self.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)
+
+    def _set_playback(self, on: bool) -> None:
+        self.playback_bar.setVisible(on)
+        if on:
+            self.playback.play()
+        else:
+            self.playback.stop()
+
     def _set_layer(self, layer: str, on: bool) -> None:
+        self.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)
         for name, option in LAYERS.values():
             if name == layer:
                 option.set(self.settings, on)

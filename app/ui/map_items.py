@@ -160,7 +160,7 @@ class ArrowItem(ThemedItem):
     """A numbered stroke: base dot, shaft and head; dashed when it returns without contact."""
 
     def __init__(self, arrow: Arrow, theme: Theme) -> None:
-        shaft, head = self._shapes(arrow)
+        shaft, head = self.shapes(arrow)
         super().__init__(
             theme, shaft.boundingRect().united(head.boundingRect()).adjusted(-12, -12, 12, 12), Z_ARROW
         )
@@ -168,7 +168,8 @@ class ArrowItem(ThemedItem):
         self._shaft, self._head = shaft, head
 
     @staticmethod
-    def _shapes(arrow: Arrow) -> tuple[QPainterPath, QPainterPath]:
+    def shapes(arrow: Arrow) -> tuple[QPainterPath, QPainterPath]:
+        """Return the shaft and the head of an arrow (playback draws the same ones)."""
         # The shaft stops where the head starts, so the point stays sharp.
         full = to_painter_path(arrow.path)
         stop = max(0.0, 1.0 - HEAD_LENGTH * 0.8 / max(full.length(), 1.0))

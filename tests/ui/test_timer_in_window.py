@@ -92,3 +92,22 @@ def test_session_guide_and_planner_open_from_the_window(make_window, shipped, qt
     assert len(opened) == 1
     window.close()
     assert not window.session_guide.isVisible()
+
+
+def test_play_strokes_draws_every_arrow_of_the_map_in_order(make_window, shipped, qtbot):
+    clock = FakeClock()
+    window = make_window(shipped, clock=clock)
+    window.show_map("hand")
+    scene = window.scenes["hand"]
+    started = []
+    window.playback.arrow_started.connect(started.append)
+    window.actions_by_id[ActionId.PLAY_STROKES].setChecked(True)
+    assert window.playback_bar.isVisible()
+    assert not scene.arrow_items[2].isVisible()  # not yet played
+    for _ in range(200):
+        clock.advance(0.5)
+        window.playback.refresh()
+    assert started == [a.order for a in shipped.maps["hand"].arrows]
+    window.show_map("trunk")  # switching maps stops playback and restores the hand map
+    assert not window.actions_by_id[ActionId.PLAY_STROKES].isChecked()
+    assert all(item.isVisible() for item in scene.arrow_items.values())
