@@ -38,6 +38,7 @@ class MapNavigator(QListWidget):
         self.setGridSize(QSize(THUMB.width() + 36, THUMB.height() + 54))
         self.setWordWrap(True)
         self.setMinimumWidth(THUMB.width() + 44)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(QCoreApplication.translate("MapNavigator", "Maps"))
         self.currentItemChanged.connect(self._changed)
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app.model.clock import ManualClock
+from app.ui.actions import ActionId
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_window import MainWindow
@@ -80,9 +81,23 @@ def take_screenshots(
     if clock is not None:
         for name, image in _timer_shots(window, clock):
             save(image, name)
+        save(_playback_shot(window, clock), "playback-hand.png")
     save(_planner_shot(window), "course-planner.png")
     written += take_session_guide_shots(window.library, directory)
     return written
+
+
+def _playback_shot(window: MainWindow, clock: ManualClock) -> QImage:
+    """The hand map part way through stroke-order playback."""
+    window.show_map(window.navigator.map_ids()[0])
+    play = window.actions_by_id[ActionId.PLAY_STROKES]
+    play.setChecked(True)
+    clock.advance(6.0)
+    window.playback.refresh()
+    _settle(window)
+    image = window.grab().toImage()
+    play.setChecked(False)
+    return image
 
 
 def _planner_shot(window: MainWindow) -> QImage:
