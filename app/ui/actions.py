@@ -33,6 +33,7 @@ class ActionId(Enum):
     TENDER_ROUND = auto()
     SESSION_GUIDE = auto()
     COURSE_PLANNER = auto()
+    SEARCH = auto()
     PROTOCOL = auto()
     COURSE = auto()
     CONTENT_PROBLEMS = auto()
@@ -78,6 +79,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.COURSE_PLANNER: ActionSpec(
         "Course &Planner…", "Plan the whole course on a calendar; export .ics or print", ("Ctrl+Shift+L",)
+    ),
+    ActionId.SEARCH: ActionSpec(
+        "&Search…", "Search maps, regions, cards, tender points, protocol and course", (Key.Find,)
     ),
     ActionId.PROTOCOL: ActionSpec("The 8-Step &Protocol", "The steps of every session", ("Ctrl+Shift+P",)),
     ActionId.COURSE: ActionSpec(

@@ -22,7 +22,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
     ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),
     ("&Session", (A.SESSION_GUIDE, A.COURSE_PLANNER)),
-    ("&Reference", (A.PROTOCOL, A.COURSE, None)),
+    ("&Reference", (A.SEARCH, None, A.PROTOCOL, A.COURSE, None)),
     ("&Help", (A.CONTENT_PROBLEMS, A.ABOUT)),
 )
 

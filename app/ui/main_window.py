@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.model.countdown import Clock
+from app.model.search_index import HitKind, SearchHit, build_index
 from app.model.tender_round import round_order
 from app.services import settings as options
 from app.services.library import Library
@@ -30,6 +31,7 @@ from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.search_popup import SearchPopup
 from app.ui.session_guide import SessionGuideWindow
 from app.ui.starred_list import StarredList
 from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
         self.playback_bar.connect_overlay(self.playback)
         self.playback_bar.stop_requested.connect(self._stop_playback)
         self.playback_bar.hide()
+        self.search = SearchPopup(build_index(library.catalog), self)
+        self.search.hide()
+        self.search.hit_chosen.connect(self.open_hit)
         self.timer = TimerPanel(theme, clock)
         self.timer.point_changed.connect(self.show_point)
         self.current_point = ""
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
                 ActionId.TIMER_RESET: self.timer.reset,
                 ActionId.TIMER_STOP: self.timer.stop,
                 ActionId.TENDER_ROUND: self.start_tender_round,
+                ActionId.SEARCH: lambda: self.search.popup_over(self),
                 ActionId.SESSION_GUIDE: self.open_session_guide,
                 ActionId.PLAY_STROKES: self._set_playback,
                 ActionId.COURSE_PLANNER: self.open_course_planner,
@@ -274,6 +280,24 @@ class MainWindow(QMainWindow):
         # Space, R and Esc belong to the timer only while it is shown.
         for action_id in (ActionId.TIMER_TOGGLE, ActionId.TIMER_RESET, ActionId.TIMER_STOP):
             self.actions_by_id[action_id].setEnabled(on)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Go to what a search result names: its map, region, card, point or page."""
+        if hit.kind is HitKind.MAP:
+            self.show_map(hit.target_id)
+        elif hit.kind is HitKind.REGION and hit.map_id:
+            self.show_map(hit.map_id)
+            self.show_region(hit.target_id)
+        elif hit.kind is HitKind.TECHNIQUE:
+            self.show_technique(hit.target_id)
+        elif hit.kind is HitKind.POINT:
+            self.show_point(hit.target_id)
+        elif hit.kind is HitKind.PAGE:
+            self.cards.show_page(hit.target_id)
+        elif hit.kind is HitKind.PROTOCOL:
+            self.cards.show_protocol()
+        else:  # a course phase or a rule
+            self.cards.show_course()
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card, and where it applies on the current map."""

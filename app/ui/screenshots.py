@@ -83,6 +83,11 @@ def take_screenshots(
             save(image, name)
         save(_playback_shot(window, clock), "playback-hand.png")
     save(_planner_shot(window), "course-planner.png")
+    window.search.popup_over(window)
+    window.search.edit.setText("trapezus")
+    _settle(window)
+    save(window.grab().toImage(), "search-trapezus.png")
+    window.search.hide()
     written += take_session_guide_shots(window.library, directory)
     return written
 

@@ -111,3 +111,19 @@ def test_play_strokes_draws_every_arrow_of_the_map_in_order(make_window, shipped
     window.show_map("trunk")  # switching maps stops playback and restores the hand map
     assert not window.actions_by_id[ActionId.PLAY_STROKES].isChecked()
     assert all(item.isVisible() for item in scene.arrow_items.values())
+
+
+def test_search_goes_to_a_region_a_card_and_a_point(make_window, shipped, qtbot):
+    window = make_window(shipped, clock=FakeClock())
+    window.actions_by_id[ActionId.SEARCH].trigger()
+    assert window.search.isVisible()
+    hits = window.search.index.query("thenar eminense")
+    region = next(h for h in hits if h.kind.value == "region")
+    window.open_hit(region)
+    assert window.current_map == "hand"
+    assert window.cards.heading == "Thenar eminence"
+    window.open_hit(window.search.index.query("ironing")[0])
+    assert "Ironing" in window.cards.card_titles()[0]
+    point = next(h for h in window.search.index.query("greater trochanter") if h.kind.value == "point")
+    window.open_hit(point)
+    assert window.current_point == point.target_id
