@@ -49,6 +49,21 @@ class Technique:
     related: tuple[str, ...] = ()
     duration_seconds: int | None = None
 
+    def card_texts(self) -> list[str]:
+        """Return every text of the card below its title, in reading order (search, layout checks)."""
+        fields = (
+            self.purpose,
+            *self.steps,
+            *self.cautions,
+            self.hand_position,
+            self.direction,
+            self.pressure,
+            self.speed,
+            self.duration,
+            self.client_position,
+        )
+        return [text for text in fields if text]
+
 
 @dataclass(frozen=True)
 class RegionInfo:

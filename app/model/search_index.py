@@ -295,17 +295,7 @@ def _documents(catalog: Catalog) -> Iterator[_Doc]:
                 HitKind.REGION, region.id, info.id, (_Field(region.name, TITLE), _Field(where, CONTEXT))
             )
     for technique in catalog.techniques.values():
-        card = [
-            technique.purpose,
-            *technique.steps,
-            *technique.cautions,
-            technique.hand_position,
-            technique.direction,
-            technique.pressure,
-            technique.speed,
-            technique.duration,
-            technique.client_position,
-        ]
+        card = technique.card_texts()
         yield _Doc(
             HitKind.TECHNIQUE,
             technique.id,

@@ -17,18 +17,7 @@ def shipped():
 
 
 def text_length(technique) -> int:
-    fields = [
-        technique.purpose,
-        technique.hand_position,
-        technique.direction,
-        technique.pressure,
-        technique.speed,
-        technique.duration,
-        technique.client_position,
-    ]
-    return (
-        sum(len(f or "") for f in fields) + sum(map(len, technique.steps)) + sum(map(len, technique.cautions))
-    )
+    return sum(map(len, technique.card_texts()))
 
 
 def test_longest_card_fits_the_narrowest_panel(qtbot, shipped):
