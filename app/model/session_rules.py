@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from app.model.content import Catalog, Rule
 
-MAINTENANCE: None = None
-
 
 def course_length(catalog: Catalog) -> int:
     """Return how many numbered sessions the course has (the treatment phases added up)."""
@@ -39,8 +37,3 @@ def forbidden_techniques(catalog: Catalog, session: int | None) -> set[str]:
         if rule.kind == "forbid"
         for technique in rule.techniques
     }
-
-
-def session_label(session: int | None, length: int) -> str:
-    """Name a session for people: "Session 12 of 30" or "Maintenance session"."""
-    return "Maintenance session" if session is None else f"Session {session} of {length}"

@@ -55,8 +55,9 @@ class BodyMapScene(QGraphicsScene):
         for zone in body_map.zones.values():
             self.addItem(ZoneItem(zone, info.zones[zone.id].name, theme))
         self.addItem(OutlineItem(body_map.outline, theme))
-        for leader in body_map.leaders:
-            self.addItem(LeaderItem(leader, theme))
+        self.leader_items = [LeaderItem(leader, theme) for leader in body_map.leaders]
+        for leader_item in self.leader_items:
+            self.addItem(leader_item)
         self.label_items = [LabelItem(label, theme) for label in body_map.labels]
         for label in self.label_items:
             self.addItem(label)
@@ -151,7 +152,7 @@ class BodyMapScene(QGraphicsScene):
         groups: dict[str, list[QGraphicsItem]] = {
             "arrows": list(self.arrow_items.values()),
             "numbers": list(self.badge_items.values()),
-            "labels": [*self.label_items, *(i for i in self.items() if isinstance(i, LeaderItem))],
+            "labels": [*self.label_items, *self.leader_items],
             "points": list(self.point_items.values()),
         }
         for item in groups[layer]:

@@ -178,7 +178,7 @@ class CardPanel(QScrollArea):
 
     def flush_notes(self) -> None:
         """Save notes still waiting for a pause in the typing (before the cards go)."""
-        for card in getattr(self, "cards", []):
+        for card in self.cards:
             card.flush_note()
 
     def refresh_stars(self) -> None:

@@ -27,10 +27,15 @@ def _straight_arrow(x: float, y: float, length: float, style: str = "pull") -> A
     return Arrow(1, "", PathData((("M", points[0]), ("L", points[1]))), points, (1.0, 0.0), (1.0, 0.0), style)
 
 
+def shows_techniques(body_map: BodyMap) -> bool:
+    """Tell whether the map's arrows are technique directions (figures) rather than pulls."""
+    return bool(body_map.arrows) and all(a.technique for a in body_map.arrows)
+
+
 def legend_lines(body_map: BodyMap) -> list[str]:
     """Return the legend's explanation lines for a map (what it draws decides what they say)."""
     lines = []
-    if body_map.arrows and all(a.technique for a in body_map.arrows):
+    if shows_techniques(body_map):
         lines += [
             _tr("Arrow: where a technique runs and in which direction; dot: where the hands start."),
             _tr("Number: the order of the figures; labels name the technique and its figure."),
@@ -53,7 +58,7 @@ def legend_lines(body_map: BodyMap) -> list[str]:
 def legend_note(body_map: BodyMap) -> str:
     """Return the legend's closing note: whose drawing it is and where its content comes from."""
     notes = []
-    if body_map.arrows and all(a.technique for a in body_map.arrows):
+    if shows_techniques(body_map):
         notes.append(
             _tr(
                 "Where and in which direction each technique runs is FibroMap's own schematic of the "

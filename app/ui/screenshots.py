@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app.model.clock import ManualClock
+from app.model.tender_round import RoundPhase
 from app.ui.actions import ActionId
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
@@ -124,7 +125,8 @@ def _timer_shots(window: MainWindow, clock: ManualClock) -> list[tuple[str, QIma
     timer = window.timer
     hold = timer.round.countdown.duration if timer.round else 30.0
     for _ in range(2):  # two points done: get ready, hold, rest
-        timer.toggle() if timer.round and timer.round.phase.value == "ready" else None
+        if timer.round is not None and timer.round.phase is RoundPhase.READY:
+            timer.toggle()
         clock.advance(timer.countdown.countdown.get_ready + hold + timer.rest.value() + 0.1)
         timer.countdown.tick()
     clock.advance(timer.countdown.countdown.get_ready + 12)

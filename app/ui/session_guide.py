@@ -19,7 +19,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.model.body_map import BodyMap
@@ -34,27 +34,12 @@ from app.services.screensaver import ScreenSaverInhibitor
 from app.ui.cue_player import CuePlayer
 from app.ui.session_guide_bars import NavBar, ProneBanner, TopBar
 from app.ui.session_guide_pages import RulesPage, StartPage, SummaryPage, guide_label
-from app.ui.session_guide_style import rescale, scale_for, tr
+from app.ui.session_guide_style import rescale, scale_for, scroller, tr
 from app.ui.session_step_page import StepPage
 from app.ui.theme import LIGHT, Theme
 
 TICK_MS = 250
 K = Qt.Key
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """Hold a page so that a small window scrolls it rather than growing past the screen."""
-    # Word-wrapped text makes a page's minimum height that of its narrowest layout; ignoring it
-    # lets the scroll area give the page the height its text needs at the window's width.
-    page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-    page.setObjectName("GuidePage")
-    holder = QScrollArea()
-    holder.setWidget(page)
-    holder.setWidgetResizable(True)
-    holder.setFrameShape(QFrame.Shape.NoFrame)
-    holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return holder
 
 
 class SessionGuideWindow(QWidget):
@@ -121,7 +106,8 @@ class SessionGuideWindow(QWidget):
         self.summary_page = SummaryPage(theme)
         self.pages = QStackedWidget()
         for page in (self.start_page, self.rules_page, self.step_page, self.summary_page):
-            self.pages.addWidget(_scrolling(page))
+            page.setObjectName("GuidePage")
+            self.pages.addWidget(scroller(page))
         self.top = TopBar(theme)
         self.banner = ProneBanner(theme)
         self.nav = NavBar(theme)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.model.content import Rule
 from app.ui.theme import MAP_FONT_FAMILY, Theme
@@ -217,3 +217,17 @@ def section(parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     return widget, layout
+
+
+def scroller(widget: QWidget) -> QScrollArea:
+    """Hold text so that a small window scrolls it rather than growing past the screen."""
+    # Word-wrapped text makes a widget's minimum height that of its narrowest layout; ignoring it
+    # lets the scroll area give the widget the height its text needs at the window's width.
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+    holder = QScrollArea()
+    holder.setWidget(widget)
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return holder

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model.body_map import BodyMap
 from app.model.content import Catalog
@@ -19,6 +18,7 @@ from app.ui.session_guide_style import (
     clear_layout,
     list_box,
     rule_box,
+    scroller,
     section,
     text_label,
     tr,
@@ -57,7 +57,7 @@ class StepPage(QWidget):
         self.text_column, self.text_layout = section()
         self.text_column.setObjectName("GuideColumn")
         self.text_layout.setSpacing(8)
-        self.text_scroll = _scroll(self.text_column)
+        self.text_scroll = scroller(self.text_column)
         self.map_panel = GuideMapPanel(catalog, maps, theme)
         # The cautions are prose: a band as wide as text and map together holds them in few lines.
         self.cautions, self.cautions_layout = section()
@@ -150,15 +150,3 @@ class StepPage(QWidget):
             else:
                 self.text_layout.insertWidget(self.text_layout.count() - 1, cautions)  # before the stretch
         self.cautions.setVisible(beside_map)
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    """Hold a column of text so that a long one scrolls rather than pushing the map away."""
-    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # height for width
-    scroll = QScrollArea()
-    scroll.setWidget(widget)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll

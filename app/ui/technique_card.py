@@ -313,7 +313,7 @@ class TechniqueCard(QFrame):
     def flush_note(self) -> None:
         """Save the note now if it changed since the last save."""
         notes = self.context.notes
-        if notes is None or not hasattr(self, "note_edit"):
+        if notes is None:  # without a store there is no note editor
             return
         self._note_timer.stop()
         text = self.note_edit.toPlainText()
