@@ -69,6 +69,64 @@ LIGHT = Theme(
     card_edge="#c9ced6",
 )
 
+DARK = Theme(
+    name="dark",
+    canvas="#1e1f22",
+    body_fill="#2b2d31",
+    contour="#e8e6e3",
+    detail="#9a9ca3",
+    region_hover="#2f4a5e",
+    region_selected="#1f5f86",
+    region_selected_edge="#56b4e9",
+    arrow="#56b4e9",
+    arrow_highlight="#e69f00",
+    badge_fill="#1e1f22",
+    badge_text="#8fd0ff",
+    point="#f07ab0",
+    point_edge="#1e1f22",
+    zone="#e69f00",
+    text="#ececec",
+    text_muted="#b8b8c0",
+    legend_fill="#26282c",
+    caution_fill="#3a2a14",
+    caution_edge="#e69f00",
+    caution_text="#ffd39a",
+    card_fill="#26282c",
+    card_edge="#44474e",
+)
+
+# For projectors: light lines on black survive a washed-out beam; thicker pens read from the back row.
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    canvas="#000000",
+    body_fill="#141414",
+    contour="#ffffff",
+    detail="#c8c8c8",
+    region_hover="#003a57",
+    region_selected="#005f8f",
+    region_selected_edge="#56d4ff",
+    arrow="#ffd400",
+    arrow_highlight="#00e0ff",
+    badge_fill="#000000",
+    badge_text="#ffd400",
+    point="#ff6ec7",
+    point_edge="#ffffff",
+    zone="#ff8c00",
+    text="#ffffff",
+    text_muted="#e0e0e0",
+    legend_fill="#000000",
+    caution_fill="#2a1a00",
+    caution_edge="#ffb000",
+    caution_text="#ffd27a",
+    card_fill="#000000",
+    card_edge="#ffffff",
+    contour_width=4.0,
+    detail_width=2.0,
+    arrow_width=7.0,
+)
+
+THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
+
 # Label sizes in map units (docs/map-format.md promises these to map authors).
 LABEL_SIZES = {"view": 34.0, "side": 26.0, "region": 24.0, "note": 20.0}
 BADGE_RADIUS = 18.0
