@@ -92,7 +92,10 @@ class _Builder:
         if not groups:
             return None
         group = self.rng.choice(groups)
-        return self.question(QuestionKind.ARROW_ORDER, expected=tuple(map(str, group)), arrows=group)
+        # Shown in a shuffled order: the UI letters them A, B, C... so the letters give nothing away.
+        shown = list(group)
+        self.rng.shuffle(shown)
+        return self.question(QuestionKind.ARROW_ORDER, expected=tuple(map(str, group)), arrows=tuple(shown))
 
     def direction(self) -> Question | None:
         # A return without contact pulls nothing; only real strokes are asked.

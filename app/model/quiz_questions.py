@@ -98,7 +98,8 @@ class Question:
         map_id: the map it is asked on.
         expected: the right response (see the module's docstring).
         place: the region or tender point asked about or shown, if any.
-        arrows: the numbers of the arrows in play, in number order (order and direction questions).
+        arrows: the numbers of the arrows in play: for arrow order in a shuffled order (the
+            order they are lettered A, B, C... in), for direction the one arrow asked about.
         choices: the answers to pick from, in the order shown (choice questions).
         options: the two directions drawn, as options 1 and 2 (direction questions).
         clue: the card text shown (card questions).

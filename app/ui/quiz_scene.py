@@ -1,0 +1,110 @@
+"""The quiz's map: the map scene with clicks reported as points, no name tips, and answer tags.
+
+A quiz must not give its answers away: region and point tooltips are removed,
+and the stage (:mod:`app.ui.quiz_stage`) hides the names on the map while a
+question is asked. Clicks go to the quiz, which decides what they hit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from app.model.body_map import BodyMap
+from app.model.content import MapInfo
+from app.ui.body_map_scene import BodyMapScene
+from app.ui.map_items import Z_LABEL, ThemedItem, map_font
+from app.ui.theme import Theme
+
+TAG_FONT_SIZE = 30.0  # map units: larger than the map's own labels, read from across a room
+TAG_PADDING = 9.0
+
+
+class TagStyle:
+    """How a tag looks: a letter or number to pick, a pick made, the right answer, a wrong answer."""
+
+    ASK = "ask"
+    PICKED = "picked"
+    RIGHT = "right"
+    WRONG = "wrong"
+
+
+class QuizTagItem(ThemedItem):
+    """A short text in a rounded box on the map: an option's letter, a pick, or a verdict.
+
+    The box is kept inside ``bounds`` (the drawing) so a tag at a region near the edge stays whole.
+    """
+
+    def __init__(self, text: str, centre: QPointF, style: str, theme: Theme, bounds: QRectF) -> None:
+        self.text = text
+        self.style = style
+        font = map_font(TAG_FONT_SIZE, bold=True)
+        glyphs = QPainterPath()
+        glyphs.addText(0, 0, font, text)
+        box = glyphs.boundingRect()
+        height = TAG_FONT_SIZE + 2 * TAG_PADDING
+        width = max(box.width() + 2 * TAG_PADDING, height)  # a single letter sits in a circle
+        rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+        rect.moveLeft(min(max(rect.left(), bounds.left()), bounds.right() - rect.width()))
+        rect.moveTop(min(max(rect.top(), bounds.top()), bounds.bottom() - rect.height()))
+        self._box = rect
+        self._glyphs = glyphs.translated(
+            rect.center().x() - box.center().x(), rect.center().y() - box.center().y()
+        )
+        super().__init__(theme, rect.adjusted(-4, -4, 4, 4), Z_LABEL + 1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def colours(self) -> tuple[str, str, str]:
+        """Return the fill, edge and text colours of this tag's style."""
+        t = self._theme
+        return {
+            TagStyle.ASK: (t.badge_fill, t.arrow, t.badge_text),
+            TagStyle.PICKED: (t.arrow, t.arrow, t.badge_fill),
+            TagStyle.RIGHT: (t.arrow_highlight, t.canvas, t.badge_fill),
+            TagStyle.WRONG: (t.text_muted, t.canvas, t.badge_fill),
+        }[self.style]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Paint from the theme (Qt override)."""
+        fill, edge, text = self.colours()
+        painter.setPen(QColor(edge))
+        painter.setBrush(QColor(fill))
+        radius = self._box.height() / 2
+        painter.drawRoundedRect(self._box, radius, radius)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(text))
+        painter.drawPath(self._glyphs)
+
+
+class QuizMapScene(BodyMapScene):
+    """A map scene for the quiz: a click is reported where it fell, not as a region chosen.
+
+    Signals:
+        map_clicked(float, float): the map was clicked at these map coordinates.
+    """
+
+    map_clicked = Signal(float, float)
+
+    def __init__(self, body_map: BodyMap, info: MapInfo, theme: Theme, point_names: dict[str, str]) -> None:
+        super().__init__(body_map, info, theme, point_names)
+        self.theme = theme
+        for item in (*self.region_items.values(), *self.point_items.values()):
+            item.setToolTip("")
+
+    def activate_at(self, pos: QPointF) -> None:
+        """Report the click; the quiz decides what it hit (Qt view calls this)."""
+        self.map_clicked.emit(pos.x(), pos.y())
+
+    def show_names(self, on: bool) -> None:
+        """Show or hide what names things on the map: region names, notes and their leader lines.
+
+        The view titles and the client's left and right stay, so the student keeps their bearings.
+        """
+        for label in self.label_items:
+            if label.label.kind in ("region", "note"):
+                label.setVisible(on)
+        for leader in self.leader_items:
+            leader.setVisible(on)
