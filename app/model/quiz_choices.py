@@ -29,9 +29,7 @@ _GLUE_WORDS = {"after", "against", "with", "from", "into", "over"}
 
 def region_places(info: MapInfo, body_map: BodyMap) -> list[Place]:
     """Return the map's drawn regions as places, in content order."""
-    return [
-        Place(r.id, r.name, r.view, r.side) for r in info.regions.values() if r.id in body_map.regions
-    ]
+    return [Place(r.id, r.name, r.view, r.side) for r in info.regions.values() if r.id in body_map.regions]
 
 
 def point_places(catalog: Catalog, body_map: BodyMap) -> list[Place]:
@@ -93,7 +91,7 @@ def title_words(title: str) -> list[str]:
 
 
 def mask_words(text: str, words: list[str]) -> tuple[str, int]:
-    """Hide every word that starts with one of ``words`` (any case); return the text and how many were hidden."""
+    """Hide every word starting with one of ``words`` (any case); return the text and the number hidden."""
     if not words:
         return text, 0
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
@@ -103,9 +101,7 @@ def mask_words(text: str, words: list[str]) -> tuple[str, int]:
 def card_clue(catalog: Catalog, technique_id: str) -> CardClue | None:
     """Return a text of the card that names it beyond doubt, its title's words hidden, or ``None``."""
     technique = catalog.techniques[technique_id]
-    elsewhere = {
-        text for t in catalog.techniques.values() if t.id != technique_id for text in t.card_texts()
-    }
+    elsewhere = {text for t in catalog.techniques.values() if t.id != technique_id for text in t.card_texts()}
     fields = [(name, getattr(technique, name)) for name in CLUE_FIELDS]
     fields += [("step", step) for step in technique.steps]
     words = title_words(technique.title)

@@ -99,7 +99,9 @@ class _Builder:
 
     def direction(self) -> Question | None:
         # A return without contact pulls nothing; only real strokes are asked.
-        pulls = [a for a in self.body_map.arrows if a.style != "return" and f"arrow-{a.order}" not in self.used]
+        pulls = [
+            a for a in self.body_map.arrows if a.style != "return" and f"arrow-{a.order}" not in self.used
+        ]
         if not pulls:
             return None
         arrow: Arrow = self.rng.choice(pulls)

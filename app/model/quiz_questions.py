@@ -33,7 +33,12 @@ class QuestionKind(Enum):
         return self in _ON_MAP
 
 
-_ON_MAP = {QuestionKind.ARROW_ORDER, QuestionKind.DIRECTION, QuestionKind.FIND_REGION, QuestionKind.FIND_POINT}
+_ON_MAP = {
+    QuestionKind.ARROW_ORDER,
+    QuestionKind.DIRECTION,
+    QuestionKind.FIND_REGION,
+    QuestionKind.FIND_POINT,
+}
 
 
 @dataclass(frozen=True)

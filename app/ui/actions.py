@@ -26,6 +26,7 @@ class ActionId(Enum):
     SHOW_LABELS = auto()
     SHOW_POINTS = auto()
     PLAY_STROKES = auto()
+    QUIZ = auto()
     FULL_SCREEN = auto()
     TIMER_TOGGLE = auto()
     TIMER_RESET = auto()
@@ -64,6 +65,11 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.SHOW_POINTS: ActionSpec("&Tender Points", "Show the tender points", ("Ctrl+4",), True),
     ActionId.PLAY_STROKES: ActionSpec(
         "&Play Strokes", "Draw the arrows in order, base to tip, at a slow pull", ("Ctrl+Alt+P",), True
+    ),
+    ActionId.QUIZ: ActionSpec(
+        "&Quiz on This Map…",
+        "Test yourself: arrow order, direction of pull, regions and cards",
+        ("Ctrl+Shift+Q",),
     ),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
     ActionId.TIMER_TOGGLE: ActionSpec(

@@ -22,6 +22,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
     ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),
     ("&Session", (A.SESSION_GUIDE, A.COURSE_PLANNER)),
+    ("S&tudy", (A.QUIZ,)),
     ("&Reference", (A.SEARCH, None, A.PROTOCOL, A.COURSE, None)),
     ("&Help", (A.CONTENT_PROBLEMS, A.ABOUT)),
 )

@@ -31,6 +31,7 @@ from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.quiz_window import QuizWindow
 from app.ui.search_popup import SearchPopup
 from app.ui.session_guide import SessionGuideWindow
 from app.ui.starred_list import StarredList
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.cards.timer_requested.connect(self.open_timer)
         self.clock = clock
         self.session_guide: SessionGuideWindow | None = None
+        self.quiz_window: QuizWindow | None = None
         self.playback = PlaybackOverlay(None, theme, clock, parent=self)
         self.playback_bar = PlaybackBar()
         self.playback_bar.connect_overlay(self.playback)
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
                 ActionId.SEARCH: lambda: self.search.popup_over(self),
                 ActionId.SESSION_GUIDE: self.open_session_guide,
                 ActionId.PLAY_STROKES: self._set_playback,
+                ActionId.QUIZ: self.open_quiz,
                 ActionId.COURSE_PLANNER: self.open_course_planner,
                 ActionId.PROTOCOL: self.cards.show_protocol,
                 ActionId.COURSE: self.cards.show_course,
@@ -374,6 +377,14 @@ class MainWindow(QMainWindow):
         self.session_guide.showMaximized()
         self.session_guide.activateWindow()
 
+    def open_quiz(self) -> None:
+        """Open the quiz on the current map, a window of its own (Ctrl+Shift+Q)."""
+        if self.quiz_window is None:
+            self.quiz_window = QuizWindow(self.library, self.theme, parent=self)
+        self.quiz_window.start(self.current_map)
+        self.quiz_window.show()
+        self.quiz_window.activateWindow()
+
     def open_course_planner(self) -> None:
         """Plan the course of treatment on a calendar."""
         CoursePlannerDialog(self.library.catalog, self).exec()
@@ -406,6 +417,8 @@ class MainWindow(QMainWindow):
         self.cards.flush_notes()
         if self.session_guide is not None:
             self.session_guide.close()
+        if self.quiz_window is not None:
+            self.quiz_window.close()
         options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
         options.WINDOW_STATE.set(self.settings, self.saveState())
         options.LAST_MAP.set(self.settings, self.current_map)

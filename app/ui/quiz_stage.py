@@ -143,8 +143,8 @@ class QuizStage:
             for rid, item in scene.region_items.items():
                 item.set_state(hovered=rid == target)
         elif question.kind is K.FIND_POINT:
-            for pid, item in scene.point_items.items():
-                item.set_marked(pid == target)
+            for pid, point in scene.point_items.items():
+                point.set_marked(pid == target)
 
     def target_at(self, question: Question, x: float, y: float) -> str | None:
         """Return what a click at map point (x, y) picks for this question, or ``None``."""
@@ -239,10 +239,17 @@ class QuizStage:
             return
         if question.kind in (K.FIND_REGION, K.NAME_REGION, K.FIND_POINT, K.NAME_POINT):
             self._mark_place(right, True)
-            self._tag(right, f"✓ {short_name(names.get(right, right))}", self._place_centre(right), TagStyle.RIGHT)
+            self._tag(
+                right, f"✓ {short_name(names.get(right, right))}", self._place_centre(right), TagStyle.RIGHT
+            )
             if wrong and (wrong in scene.body_map.regions or wrong in scene.body_map.points):
                 self._mark_place(wrong, False)
-                self._tag(wrong, f"✗ {short_name(names.get(wrong, wrong))}", self._place_centre(wrong), TagStyle.WRONG)
+                self._tag(
+                    wrong,
+                    f"✗ {short_name(names.get(wrong, wrong))}",
+                    self._place_centre(wrong),
+                    TagStyle.WRONG,
+                )
             return
         # A technique: where it applies on this map, with its name at the region asked about.
         regions = self.regions_of(right)
@@ -251,7 +258,9 @@ class QuizStage:
             scene.select_region(question.place.id)
         anchor = question.place.id if question.place else (regions[0] if regions else "")
         if anchor:
-            self._tag(right, f"✓ {short_name(names.get(right, right))}", self._place_centre(anchor), TagStyle.RIGHT)
+            self._tag(
+                right, f"✓ {short_name(names.get(right, right))}", self._place_centre(anchor), TagStyle.RIGHT
+            )
 
     def _mark_place(self, place_id: str, right: bool) -> None:
         scene = self.scene

@@ -20,7 +20,12 @@ KIND_NAMES = {
     K.REGION_TECHNIQUE: "Technique for a region",
     K.CARD_TECHNIQUE: "Technique from its card",
 }
-CLUE_FIELDS = {"purpose": "Purpose", "hand_position": "Hand position", "direction": "Direction", "step": "Step"}
+CLUE_FIELDS = {
+    "purpose": "Purpose",
+    "hand_position": "Hand position",
+    "direction": "Direction",
+    "step": "Step",
+}
 SIDES = {"left": "client's left", "right": "client's right"}
 
 
@@ -120,7 +125,9 @@ def verdict_text(verdict: Grade, catalog: Catalog) -> str:
         return _tr(
             "Not quite: {k} of {n} in the right place. You clicked {given}; the numbers on the map "
             "show the right order."
-        ).format(k=verdict.in_place, n=len(question.expected), given=answer_text(question, verdict.given, catalog))
+        ).format(
+            k=verdict.in_place, n=len(question.expected), given=answer_text(question, verdict.given, catalog)
+        )
     if question.kind is K.DIRECTION:
         text = _tr("Not quite: the pull is {right}, from the dot to the head.").format(right=right)
         instruction = catalog.maps[question.map_id].arrow_instructions.get(question.arrows[0])

@@ -25,10 +25,13 @@ def quiz_style(theme: Theme) -> str:
     QPushButton, QComboBox {{ font-size: {BODY_PX - 2}px; padding: 6px 12px; }}
     QPushButton#quiz_choice {{ text-align: left; padding: 4px; border: 2px solid {theme.card_edge};
         border-radius: 8px; background: {theme.card_fill}; }}
-    QPushButton#quiz_choice:focus, QPushButton#quiz_choice:hover {{ border: 3px solid {theme.region_selected_edge}; }}
-    QPushButton#quiz_choice[verdict="right"] {{ background: {theme.arrow_highlight}; border-color: {theme.arrow_highlight}; }}
+    QPushButton#quiz_choice:focus, QPushButton#quiz_choice:hover {{
+        border: 3px solid {theme.region_selected_edge}; }}
+    QPushButton#quiz_choice[verdict="right"] {{
+        background: {theme.arrow_highlight}; border-color: {theme.arrow_highlight}; }}
     QPushButton#quiz_choice[verdict="right"] QLabel {{ color: {theme.badge_fill}; font-weight: 600; }}
-    QPushButton#quiz_choice[verdict="wrong"] {{ background: {theme.text_muted}; border-color: {theme.text_muted}; }}
+    QPushButton#quiz_choice[verdict="wrong"] {{
+        background: {theme.text_muted}; border-color: {theme.text_muted}; }}
     QPushButton#quiz_choice[verdict="wrong"] QLabel {{ color: {theme.badge_fill}; }}
     QLabel#quiz_verdict[verdict="right"] {{ color: {theme.region_selected_edge}; font-weight: 600; }}
     """
@@ -44,9 +47,9 @@ class ChoiceButton(QPushButton):
         self.text_label.setObjectName("quiz_choice_text")
         self.text_label.setWordWrap(True)
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.text_label)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(10, 8, 10, 8)
+        self._layout.addWidget(self.text_label)
         self.setAccessibleName(f"{number}: {text}")
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
@@ -67,17 +70,17 @@ class ChoiceButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         """Qt override: as tall as the wrapped text needs."""
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         inner = width - margins.left() - margins.right()
         return self.text_label.heightForWidth(inner) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
         """Qt override."""
-        return self.layout().sizeHint()
+        return self._layout.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
         """Qt override."""
-        return QSize(120, self.layout().minimumSize().height())
+        return QSize(120, self._layout.minimumSize().height())
 
 
 class QuizMapView(BodyMapView):

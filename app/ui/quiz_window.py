@@ -67,7 +67,7 @@ class QuizWindow(QDialog):
         self.stage: QuizStage | None = None
         self.picks: list[str] = []
         self.targets: list[str] = []
-        self.cursor = -1
+        self.target_index = -1
         self.choice_buttons: list[ChoiceButton] = []
         self.names = self._names()
 
@@ -159,7 +159,9 @@ class QuizWindow(QDialog):
         catalog = self.library.catalog
         if map_id not in self._scenes:
             points = {p.id: p.name for p in catalog.points.values()}
-            self._scenes[map_id] = QuizMapScene(self.library.maps[map_id], catalog.maps[map_id], self.theme, points)
+            self._scenes[map_id] = QuizMapScene(
+                self.library.maps[map_id], catalog.maps[map_id], self.theme, points
+            )
         scene = self._scenes[map_id]
         scene.map_clicked.connect(self._map_clicked, Qt.ConnectionType.UniqueConnection)
         self.stage = QuizStage(scene, frozenset(catalog.general_techniques))
@@ -181,7 +183,7 @@ class QuizWindow(QDialog):
         question = self.question
         if question is None or self.stage is None:
             return
-        self.picks, self.cursor = [], -1
+        self.picks, self.target_index = [], -1
         self.targets = self.stage.ask(question)
         self.view.stepping = question.kind in (K.FIND_REGION, K.FIND_POINT)
         self.prompt.setText(prompt(question))
@@ -205,7 +207,7 @@ class QuizWindow(QDialog):
             # Gone at once, not at the next turn of the event loop, so the panel never shows old answers.
             self.choices.removeWidget(button)
             button.hide()
-            button.setParent(None)  # type: ignore[call-overload]
+            button.setParent(None)
             button.deleteLater()
         self.choice_buttons = []
         self.clue_heading.hide()
@@ -305,7 +307,9 @@ class QuizWindow(QDialog):
         for button, choice in zip(self.choice_buttons, verdict.question.choices, strict=False):
             right = choice.id in verdict.question.expected
             button.set_verdict("right" if right else "wrong" if choice.id in verdict.given else "")
-        self._set_verdict(verdict_text(verdict, self.library.catalog), "right" if verdict.correct else "wrong")
+        self._set_verdict(
+            verdict_text(verdict, self.library.catalog), "right" if verdict.correct else "wrong"
+        )
 
     def next_question(self) -> None:
         """Go on to the next question, or to the review after the last; from the review, a new quiz."""
@@ -332,9 +336,9 @@ class QuizWindow(QDialog):
         self.undo_button.hide()
         self.view.stepping = False
         self.prompt.setText(
-            _tr("Your score: {right} of {total} ({percent} %). Nothing is kept once the quiz is closed.").format(
-                right=score.right, total=score.total, percent=score.percent
-            )
+            _tr(
+                "Your score: {right} of {total} ({percent} %). Nothing is kept once the quiz is closed."
+            ).format(right=score.right, total=score.total, percent=score.percent)
         )
         self.progress.setText(_tr("{title} — review").format(title=self.map_box.currentText()))
         self.next_button.setText(_tr("New Quiz"))
@@ -369,12 +373,12 @@ class QuizWindow(QDialog):
         question = self.question
         if question is None or not self.targets or self.stage is None:
             return
-        self.cursor = (self.cursor + delta) % len(self.targets)
-        self.stage.focus(question, self.targets[self.cursor])
+        self.target_index = (self.target_index + delta) % len(self.targets)
+        self.stage.focus(question, self.targets[self.target_index])
 
     def _choose_target(self) -> None:
-        if 0 <= self.cursor < len(self.targets):
-            self.choose(self.targets[self.cursor])
+        if 0 <= self.target_index < len(self.targets):
+            self.choose(self.targets[self.target_index])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt override: number keys pick a choice or a direction, letters an arrow, Backspace undoes."""

@@ -18,6 +18,7 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
+from app.ui.quiz_shots import take_quiz_shots
 from app.ui.session_guide_shots import take_session_guide_shots
 
 WINDOW_SIZE = QSize(1440, 900)
@@ -90,6 +91,7 @@ def take_screenshots(
     save(window.grab().toImage(), "search-trapezus.png")
     window.search.hide()
     written += take_session_guide_shots(window.library, directory)
+    written += take_quiz_shots(window.library, directory)
     return written
 
 

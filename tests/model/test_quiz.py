@@ -23,7 +23,9 @@ def test_an_incomplete_order_is_wrong_and_names_the_missing_arrows():
     assert partial.misplaced() == ("4", "5")
 
 
-@pytest.mark.parametrize(("given", "right"), [(["r1"], True), (["r2"], False), ([], False), (["r1", "r1"], False)])
+@pytest.mark.parametrize(
+    ("given", "right"), [(["r1"], True), (["r2"], False), ([], False), (["r1", "r1"], False)]
+)
 def test_single_answers_are_right_only_when_they_are_the_expected_one(given, right):
     verdict = grade(FIND, given)
     assert verdict.correct is right
@@ -33,7 +35,8 @@ def test_single_answers_are_right_only_when_they_are_the_expected_one(given, rig
 
 def test_a_quiz_asks_each_question_once_then_finishes():
     quiz = Quiz([ORDER, FIND, CHOOSE])
-    assert quiz.current is ORDER and not quiz.answered
+    assert quiz.current is ORDER
+    assert not quiz.answered
     with pytest.raises(RuntimeError, match="answer the question first"):
         quiz.advance()
     quiz.answer(["3", "4", "5"])

@@ -51,7 +51,8 @@ def test_reversed_arrow_swaps_base_and_tip_and_points_the_other_way():
     assert back.tip == STRAIGHT.base
     assert back.end_direction == pytest.approx((-1.0, 0.0))
     assert STRAIGHT.end_direction == pytest.approx((1.0, 0.0))
-    assert back.order == STRAIGHT.order and back.region == STRAIGHT.region
+    assert back.order == STRAIGHT.order
+    assert back.region == STRAIGHT.region
 
 
 @pytest.mark.parametrize("segments", [[("L", (1.0, 1.0))], [("M", (0.0, 0.0)), ("L", (1.0, 0.0)), ("Z", ())]])

@@ -26,8 +26,10 @@ def test_every_map_gets_a_quiz_of_the_kinds_it_supports(map_id):
     for seed in SEEDS:
         kinds = [q.kind for q in _quiz(map_id, seed)]
         assert len(kinds) >= 6
-        assert K.FIND_REGION in kinds and K.NAME_REGION in kinds
-        assert K.REGION_TECHNIQUE in kinds and K.CARD_TECHNIQUE in kinds
+        assert K.FIND_REGION in kinds
+        assert K.NAME_REGION in kinds
+        assert K.REGION_TECHNIQUE in kinds
+        assert K.CARD_TECHNIQUE in kinds
         has_arrows = len(body_map.arrows) >= 2
         assert (K.ARROW_ORDER in kinds) == has_arrows
         assert (K.DIRECTION in kinds) == has_arrows
@@ -37,8 +39,10 @@ def test_every_map_gets_a_quiz_of_the_kinds_it_supports(map_id):
 
 def test_the_tender_point_map_asks_about_points_not_arrows():
     kinds = [q.kind for q in _quiz("tender-points")]
-    assert kinds.count(K.FIND_POINT) == 2 and K.NAME_POINT in kinds
-    assert K.ARROW_ORDER not in kinds and K.DIRECTION not in kinds
+    assert kinds.count(K.FIND_POINT) == 2
+    assert K.NAME_POINT in kinds
+    assert K.ARROW_ORDER not in kinds
+    assert K.DIRECTION not in kinds
 
 
 @pytest.mark.parametrize("map_id", MAP_IDS)
@@ -75,13 +79,15 @@ def test_direction_options_are_the_true_and_the_reversed_stroke(map_id):
             true = arrows[order]
             assert true.style != "return"
             assert sorted(o.id for o in q.options) == ["pull", "reversed"]
-            assert q.expected == ("pull",) and q.right_option is not None
+            assert q.expected == ("pull",)
+            assert q.right_option is not None
             by_id = {o.id: o.arrow for o in q.options}
             back = reversed_arrow(true)
             # Same stroke set off to the side: same direction of pull, reversed for the wrong one.
             assert by_id["pull"].end_direction == pytest.approx(true.end_direction)
             assert by_id["reversed"].end_direction == pytest.approx(back.end_direction)
-            assert q.place is not None and q.place.id == true.region
+            assert q.place is not None
+            assert q.place.id == true.region
 
 
 def test_arrows_to_order_are_not_shown_in_number_order():
@@ -90,9 +96,7 @@ def test_arrows_to_order_are_not_shown_in_number_order():
 
 
 def test_the_true_direction_is_not_always_option_1():
-    firsts = {
-        q.options[0].id for seed in range(20) for q in _quiz("hand", seed) if q.kind is K.DIRECTION
-    }
+    firsts = {q.options[0].id for seed in range(20) for q in _quiz("hand", seed) if q.kind is K.DIRECTION}
     assert firsts == {"pull", "reversed"}
 
 
@@ -102,9 +106,11 @@ def test_find_questions_name_a_place_the_map_has_once(map_id):
     for seed in SEEDS:
         for q in _quiz(map_id, seed):
             if q.kind is K.FIND_REGION:
-                assert q.expected == (q.place.id,) and q.place.id in SHIPPED.maps[map_id].regions
+                assert q.expected == (q.place.id,)
+                assert q.place.id in SHIPPED.maps[map_id].regions
                 same = [
-                    r for r in info.regions.values()
+                    r
+                    for r in info.regions.values()
                     if (r.name, r.side, r.view) == (q.place.name, q.place.side, q.place.view)
                 ]
                 assert len(same) == 1
@@ -131,14 +137,16 @@ def test_choice_questions_have_one_right_answer_among_distinct_choices(map_id):
                 applies = set(info.regions[q.place.id].techniques) | set(info.techniques)
                 assert q.expected[0] in info.regions[q.place.id].techniques
                 for wrong in {c.id for c in q.choices} - set(q.expected):
-                    assert wrong not in applies and wrong not in catalog.general_techniques
+                    assert wrong not in applies
+                    assert wrong not in catalog.general_techniques
             if q.kind is K.CARD_TECHNIQUE:
                 right = catalog.techniques[q.expected[0]]
                 assert q.clue is not None
                 for word in title_words(right.title):
                     assert word.lower() not in q.clue.text.lower()
                 for wrong in {c.id for c in q.choices} - set(q.expected):
-                    assert wrong not in right.related and q.expected[0] not in catalog.techniques[wrong].related
+                    assert wrong not in right.related
+                    assert q.expected[0] not in catalog.techniques[wrong].related
 
 
 def test_the_same_seed_gives_the_same_quiz_and_another_seed_another():
@@ -150,7 +158,8 @@ def test_a_map_never_asks_about_the_same_place_twice():
     for map_id in MAP_IDS:
         for seed in SEEDS:
             places = [
-                q.place.id for q in _quiz(map_id, seed)
+                q.place.id
+                for q in _quiz(map_id, seed)
                 if q.kind in (K.FIND_REGION, K.FIND_POINT, K.NAME_REGION, K.NAME_POINT, K.REGION_TECHNIQUE)
             ]
             assert len(places) == len(set(places))
@@ -161,9 +170,11 @@ def test_card_clue_hides_the_name_and_skips_shared_or_unstated_texts():
     ironing = card_clue(catalog, "ironing")
     assert ironing is not None
     assert ironing.field == "hand_position"  # its purpose is "Not stated in the article"
-    assert "ironing" not in ironing.text.lower() and MASK in ironing.text
+    assert "ironing" not in ironing.text.lower()
+    assert MASK in ironing.text
     petrissage = card_clue(catalog, "petrissage-no1-neck")
-    assert petrissage is not None and petrissage.field != "purpose"  # shared with two other cards
+    assert petrissage is not None
+    assert petrissage.field != "purpose"
 
 
 def test_mask_words_hides_whole_words_that_start_with_a_title_word():
@@ -194,5 +205,6 @@ def test_a_side_already_in_the_name_is_known():
 def test_the_small_test_map_gets_the_kinds_it_supports(mini_library):
     questions = generate_quiz(mini_library.catalog, "mini", mini_library.maps["mini"], 0)
     kinds = {q.kind for q in questions}
-    assert K.ARROW_ORDER in kinds and K.FIND_REGION in kinds
+    assert K.ARROW_ORDER in kinds
+    assert K.FIND_REGION in kinds
     assert K.DIRECTION in kinds
