@@ -13,36 +13,26 @@ import random
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.model.quiz import Grade, Quiz
 from app.model.quiz_generator import generate_quiz
 from app.model.quiz_questions import Question, QuestionKind
 from app.services.library import Library
+from app.ui.quiz_frame import QuizFrame
 from app.ui.quiz_scene import QuizMapScene
 from app.ui.quiz_stage import LETTERS, QuizStage
-from app.ui.quiz_text import clue_heading, place_text, prompt, review_line, verdict_text
-from app.ui.quiz_widgets import ChoiceButton, QuizMapView, quiz_style
+from app.ui.quiz_text import prompt, review_line, verdict_text
 from app.ui.theme import LIGHT, Theme
 
 K = QuestionKind
-PANEL_WIDTH = 460
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Quiz", text)
 
 
-class QuizWindow(QDialog):
+class QuizWindow(QuizFrame):
     """A quiz on one map at a time; another map or New Quiz starts a fresh one.
 
     Args:
@@ -55,10 +45,7 @@ class QuizWindow(QDialog):
     def __init__(
         self, library: Library, theme: Theme = LIGHT, seed: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("quiz_window")
-        self.setWindowTitle(_tr("Quiz"))
-        self.setStyleSheet(quiz_style(theme))
+        super().__init__(theme, [(info.id, info.title) for info in library.map_infos()], parent)
         self.library = library
         self.theme = theme
         self._seeds = random.Random(seed)
@@ -68,79 +55,15 @@ class QuizWindow(QDialog):
         self.picks: list[str] = []
         self.targets: list[str] = []
         self.target_index = -1
-        self.choice_buttons: list[ChoiceButton] = []
         self.names = self._names()
 
-        self.map_box = QComboBox()
-        self.map_box.setAccessibleName(_tr("Map to be quizzed on"))
-        for info in library.map_infos():
-            self.map_box.addItem(info.title, info.id)
         self.map_box.activated.connect(lambda _index: self.start(self.map_box.currentData()))
-        self.new_button = QPushButton(_tr("&New Quiz"))
         self.new_button.clicked.connect(lambda: self.start(self.map_box.currentData()))
-        self.map_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.map_box.setMinimumContentsLength(22)
-        self.progress = QLabel()
-        self.progress.setObjectName("quiz_progress")
-        self.progress.setWordWrap(True)  # never widens the window past a 1280-pixel projector
-        top = QHBoxLayout()
-        top.addWidget(self.progress, 1)
-        top.addWidget(QLabel(_tr("Map:")))
-        top.addWidget(self.map_box)
-        top.addWidget(self.new_button)
-
-        self.prompt = QLabel()
-        self.prompt.setObjectName("quiz_prompt")
-        self.prompt.setWordWrap(True)
-        self.view = QuizMapView()
-        self.view.setAccessibleName(_tr("Quiz map"))
         self.view.target_stepped.connect(self._step_target)
         self.view.target_chosen.connect(self._choose_target)
-
-        self.panel = QWidget()
-        self.panel.setFixedWidth(PANEL_WIDTH)
-        self.panel_layout = QVBoxLayout(self.panel)
-        self.panel_layout.setContentsMargins(8, 0, 0, 0)
-        self.clue_heading = QLabel()
-        self.clue_heading.setObjectName("quiz_clue_heading")
-        self.clue = QLabel()
-        self.clue.setObjectName("quiz_clue")
-        self.clue.setWordWrap(True)
-        self.choices = QVBoxLayout()
-        self.review = QListWidget()
-        self.review.setObjectName("quiz_review")
-        self.review.setWordWrap(True)
-        self.review.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.review.setAccessibleName(_tr("Mistakes"))
         self.review.currentRowChanged.connect(self._show_mistake)
-        for widget in (self.clue_heading, self.clue):
-            self.panel_layout.addWidget(widget)
-        self.panel_layout.addLayout(self.choices)
-        self.panel_layout.addWidget(self.review, 1)
-        self.panel_layout.addStretch(0)
-        middle = QHBoxLayout()
-        middle.addWidget(self.view, 1)
-        middle.addWidget(self.panel)
-
-        self.verdict = QLabel()
-        self.verdict.setObjectName("quiz_verdict")
-        self.verdict.setWordWrap(True)
-        self.next_button = QPushButton(_tr("Next"))
-        self.next_button.setAutoDefault(True)
         self.next_button.clicked.connect(self.next_question)
-        self.undo_button = QPushButton(_tr("Undo"))
         self.undo_button.clicked.connect(self.undo_pick)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.verdict, 1)
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.next_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.prompt)
-        layout.addLayout(middle, 1)
-        layout.addLayout(bottom)
-        self.resize(1280, 800)
 
     def _names(self) -> dict[str, str]:
         catalog = self.library.catalog
@@ -191,7 +114,7 @@ class QuizWindow(QDialog):
         self.review.hide()
         self.panel.setVisible(bool(question.choices or question.clue))
         self.view.focus_on(self.stage.focus_rect(question))
-        self._set_verdict("", "")
+        self.set_verdict("", "")
         self.undo_button.setVisible(question.kind is K.ARROW_ORDER)
         self.undo_button.setEnabled(False)
         self.next_button.setEnabled(False)
@@ -202,31 +125,10 @@ class QuizWindow(QDialog):
         else:
             self.view.setFocus()
 
-    def _clear_choices(self) -> None:
-        for button in self.choice_buttons:
-            # Gone at once, not at the next turn of the event loop, so the panel never shows old answers.
-            self.choices.removeWidget(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self.choice_buttons = []
-        self.clue_heading.hide()
-        self.clue.hide()
-
     def _set_choices(self, question: Question) -> None:
-        self._clear_choices()
-        for number, choice in enumerate(question.choices, 1):
-            text = place_text(choice.place) if choice.place else choice.text
-            button = ChoiceButton(number, text)
+        self.set_choices(question)
+        for button, choice in zip(self.choice_buttons, question.choices, strict=True):
             button.clicked.connect(lambda _=False, cid=choice.id: self.submit((cid,)))
-            self.choices.addWidget(button)
-            self.choice_buttons.append(button)
-        clue = question.clue
-        self.clue_heading.setVisible(clue is not None)
-        self.clue.setVisible(clue is not None)
-        if clue is not None:
-            self.clue_heading.setText(clue_heading(question))
-            self.clue.setText(clue.text)
 
     def _update_progress(self) -> None:
         if self.quiz is None:
@@ -307,9 +209,7 @@ class QuizWindow(QDialog):
         for button, choice in zip(self.choice_buttons, verdict.question.choices, strict=False):
             right = choice.id in verdict.question.expected
             button.set_verdict("right" if right else "wrong" if choice.id in verdict.given else "")
-        self._set_verdict(
-            verdict_text(verdict, self.library.catalog), "right" if verdict.correct else "wrong"
-        )
+        self.set_verdict(verdict_text(verdict, self.library.catalog), "right" if verdict.correct else "wrong")
 
     def next_question(self) -> None:
         """Go on to the next question, or to the review after the last; from the review, a new quiz."""
@@ -332,7 +232,7 @@ class QuizWindow(QDialog):
         if self.quiz is None or self.stage is None:
             return
         score = self.quiz.score()
-        self._clear_choices()
+        self.clear_choices()
         self.undo_button.hide()
         self.view.stepping = False
         self.prompt.setText(
@@ -356,7 +256,7 @@ class QuizWindow(QDialog):
         else:
             self.stage.reset()
             self.view.focus_on(None)
-            self._set_verdict(_tr("No mistakes: every answer was right."), "right")
+            self.set_verdict(_tr("No mistakes: every answer was right."), "right")
             self.next_button.setFocus()
 
     def _show_mistake(self, row: int) -> None:
@@ -365,7 +265,7 @@ class QuizWindow(QDialog):
         verdict = self.quiz.mistakes()[row]
         self.stage.reveal(verdict, self.names)
         self.view.focus_on(self.stage.focus_rect(verdict.question))
-        self._set_verdict(verdict_text(verdict, self.library.catalog), "wrong")
+        self.set_verdict(verdict_text(verdict, self.library.catalog), "wrong")
 
     # -- keyboard ---------------------------------------------------------------
 

@@ -243,3 +243,25 @@ def test_the_quiz_screenshots(qapp, tmp_path):
         "quiz-technique-card.png",
         "quiz-review.png",
     ]
+
+
+def test_tab_and_enter_answer_a_choice_question(window, qtbot):
+    question = ask(window, "thigh-knee", K.NAME_REGION)
+    assert window.choice_buttons[0].hasFocus()
+    right = [c.id for c in question.choices].index(question.expected[0])
+    for _ in range(right):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert window.choice_buttons[right].hasFocus()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert window.quiz.last_grade.correct
+    # Then Enter goes on to the next question.
+    assert window.next_button.hasFocus()
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert window.quiz.index == 1 + window.quiz.questions.index(question)
+
+
+def test_the_quiz_window_is_readable_on_a_1280x800_projector(window):
+    window.start("trunk", 1)
+    assert window.minimumSizeHint().width() <= 1280
+    assert window.prompt.fontInfo().pixelSize() >= 24
+    assert window.verdict.fontInfo().pixelSize() >= 20
