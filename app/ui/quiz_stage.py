@@ -227,8 +227,8 @@ class QuizStage:
                 scene.badge_items[order].setVisible(True)
             return
         if question.kind is K.DIRECTION:
+            # The names stay hidden: the view is zoomed, and the answer is the arrow, not a place.
             self.ask(question)
-            scene.show_names(True)
             for number, option in enumerate(question.options, 1):
                 is_right = option.id == right
                 self.option_items[option.id].set_marked(is_right)

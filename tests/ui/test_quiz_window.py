@@ -265,3 +265,17 @@ def test_the_quiz_window_is_readable_on_a_1280x800_projector(window):
     assert window.minimumSizeHint().width() <= 1280
     assert window.prompt.fontInfo().pixelSize() >= 24
     assert window.verdict.fontInfo().pixelSize() >= 20
+
+
+def test_asking_hides_notes_that_would_answer_but_keeps_landmarks_and_cautions(window):
+    window.start("neck-back-techniques", 1)
+    window.stage.scene.show_names(False)
+    notes = {i.label.text: i.isVisible() for i in window.stage.scene.label_items if i.label.kind == "note"}
+    assert not notes["Fig. 6 Ironing"]
+    assert not notes["Fig. 3 Sub-scapular"]
+    assert not notes["mobilization"]  # the second line of the figure 3 caption
+    assert not notes["Dashed arrows 7 and 9: the hands"]
+    assert notes["do not massage"]
+    assert notes["Client prone (lying face down)"]
+    window.stage.scene.show_names(True)
+    assert all(i.isVisible() for i in window.stage.scene.label_items)
