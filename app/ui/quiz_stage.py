@@ -25,7 +25,7 @@ K = QuestionKind
 LETTERS = "ABCDEFGH"
 OPTION_TAG_OFFSET = 46.0  # map units beyond an option's line, where its number goes
 POINT_SLACK = 14.0  # a click this near a tender point's edge picks it
-FOCUS_SHARE = 0.5  # an arrow question shows at least this share of the map's width and height
+FOCUS_SHARE = 0.6  # an arrow question shows at least this share of the map's width and height
 LABEL_REACH = 120.0  # view titles and side labels this near the arrows stay in the zoomed view
 
 

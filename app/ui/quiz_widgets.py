@@ -25,6 +25,7 @@ def quiz_style(theme: Theme) -> str:
     QPushButton, QComboBox {{ font-size: {BODY_PX - 2}px; padding: 6px 12px; }}
     QPushButton#quiz_choice {{ text-align: left; padding: 4px; border: 2px solid {theme.card_edge};
         border-radius: 8px; background: {theme.card_fill}; }}
+    QPushButton#quiz_choice QLabel {{ color: {theme.text}; }}
     QPushButton#quiz_choice:focus, QPushButton#quiz_choice:hover {{
         border: 3px solid {theme.region_selected_edge}; }}
     QPushButton#quiz_choice[verdict="right"] {{
