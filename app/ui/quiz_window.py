@@ -49,7 +49,7 @@ class QuizWindow(QuizFrame):
         self.library = library
         self.theme = theme
         self._seeds = random.Random(seed)
-        self._scenes: dict[str, QuizMapScene] = {}
+        self._stages: dict[str, QuizStage] = {}
         self.quiz: Quiz | None = None
         self.stage: QuizStage | None = None
         self.picks: list[str] = []
@@ -80,19 +80,28 @@ class QuizWindow(QuizFrame):
         if map_id not in self.library.maps:
             return
         catalog = self.library.catalog
-        if map_id not in self._scenes:
+        if map_id not in self._stages:
             points = {p.id: p.name for p in catalog.points.values()}
-            self._scenes[map_id] = QuizMapScene(
-                self.library.maps[map_id], catalog.maps[map_id], self.theme, points
-            )
-        scene = self._scenes[map_id]
-        scene.map_clicked.connect(self._map_clicked, Qt.ConnectionType.UniqueConnection)
-        self.stage = QuizStage(scene, frozenset(catalog.general_techniques))
-        self.view.show_scene(scene)
+            scene = QuizMapScene(self.library.maps[map_id], catalog.maps[map_id], self.theme, points)
+            scene.map_clicked.connect(self._map_clicked)
+            # One stage per scene, kept with it, so whatever it drew is always its to take away.
+            self._stages[map_id] = QuizStage(scene, frozenset(catalog.general_techniques))
+        if self.stage is not None:
+            self.stage.reset()
+        self.stage = self._stages[map_id]
+        self.view.show_scene(self.stage.scene)
         self.map_box.setCurrentIndex(self.map_box.findData(map_id))
         questions = generate_quiz(
             catalog, map_id, self.library.maps[map_id], self._seeds.randrange(2**31) if seed is None else seed
         )
+        if not questions:
+            self.quiz = None
+            self.clear_choices()
+            self.panel.hide()
+            self.prompt.setText(_tr("This map has nothing to ask about yet."))
+            self.set_verdict("", "")
+            self.next_button.setEnabled(False)
+            return
         self.quiz = Quiz(questions)
         self.ask()
 

@@ -279,3 +279,15 @@ def test_asking_hides_notes_that_would_answer_but_keeps_landmarks_and_cautions(w
     assert notes["Client prone (lying face down)"]
     window.stage.scene.show_names(True)
     assert all(i.isVisible() for i in window.stage.scene.label_items)
+
+
+def test_a_new_quiz_on_the_same_map_starts_clean(window, qtbot):
+    question = ask(window, "hand", K.FIND_REGION)
+    answer(window, wrong_response(question, window))
+    assert window.stage.tags  # the right and the wrong region are tagged
+    question = ask(window, "hand", K.ARROW_ORDER, seed=8)
+    assert set(window.stage.tags) == {str(order) for order in question.arrows}
+    # Clicks reach the quiz once, however often the map was started.
+    for key in question.expected:
+        click_map(qtbot, window, *arrow_middle(window, int(key)))
+    assert window.quiz.last_grade.correct
