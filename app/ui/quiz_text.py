@@ -84,6 +84,15 @@ def prompt(question: Question) -> str:
     return _tr("Which technique's card says this? Its name is hidden as ___.")
 
 
+def missed_text(question: Question) -> str:
+    """Return what to say when a click on the map hits nothing the question can take."""
+    if question.kind is K.FIND_POINT:
+        return _tr("That is not a tender point: click on one of the dots.")
+    if question.kind is K.FIND_REGION:
+        return _tr("That is outside the regions: click inside the body.")
+    return _tr("Click on one of the arrows (on its line or head).")
+
+
 def clue_heading(question: Question) -> str:
     """Return the heading of a card question's text ("Purpose", "Hand position"...)."""
     field = question.clue.field if question.clue else ""

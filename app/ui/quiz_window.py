@@ -22,7 +22,7 @@ from app.services.library import Library
 from app.ui.quiz_frame import QuizFrame
 from app.ui.quiz_scene import QuizMapScene
 from app.ui.quiz_stage import LETTERS, QuizStage
-from app.ui.quiz_text import prompt, review_line, verdict_text
+from app.ui.quiz_text import missed_text, prompt, review_line, verdict_text
 from app.ui.theme import LIGHT, Theme
 
 K = QuestionKind
@@ -164,7 +164,10 @@ class QuizWindow(QuizFrame):
         if question is None or self.stage is None or self.quiz is None or self.quiz.answered:
             return
         target = self.stage.target_at(question, x, y)
-        if target is not None:
+        if target is None:
+            self.set_verdict(missed_text(question), "")
+        else:
+            self.set_verdict("", "")
             self.choose(target)
 
     def choose(self, target: str) -> None:

@@ -291,3 +291,12 @@ def test_a_new_quiz_on_the_same_map_starts_clean(window, qtbot):
     for key in question.expected:
         click_map(qtbot, window, *arrow_middle(window, int(key)))
     assert window.quiz.last_grade.correct
+
+
+def test_a_click_that_hits_nothing_says_so_and_answers_nothing(window, qtbot):
+    ask(window, "hand", K.ARROW_ORDER)
+    left, top, _, _ = window.stage.scene.body_map.view_box
+    click_map(qtbot, window, left + 5, top + 5)
+    assert not window.quiz.answered
+    assert window.picks == []
+    assert "arrows" in window.verdict.text()
