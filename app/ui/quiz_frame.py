@@ -58,7 +58,9 @@ class QuizFrame(QDialog):
         self.progress.setWordWrap(True)  # never widens the window past a 1280-pixel projector
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
-        top.addWidget(QLabel(_tr("Map:")))
+        map_label = QLabel(_tr("&Map:"))
+        map_label.setBuddy(self.map_box)  # Alt+M reaches the map list from the keyboard
+        top.addWidget(map_label)
         top.addWidget(self.map_box)
         top.addWidget(self.new_button)
 

@@ -54,6 +54,8 @@ class QuizStage:
         self._extras, self.option_items, self.tags = [], {}, {}
         scene.select_region("")
         scene.highlight_regions(())
+        for region in scene.region_items.values():
+            region.set_state(hovered=False)  # the keyboard's current target, if any
         for item in (*scene.arrow_items.values(), *scene.badge_items.values()):
             item.setVisible(True)
         scene.show_names(True)

@@ -151,12 +151,6 @@ class QuizWindow(QuizFrame):
             )
         )
 
-    def _set_verdict(self, text: str, verdict: str) -> None:
-        self.verdict.setText(text)
-        self.verdict.setProperty("verdict", verdict)
-        self.verdict.style().unpolish(self.verdict)
-        self.verdict.style().polish(self.verdict)
-
     # -- answering --------------------------------------------------------------
 
     def _map_clicked(self, x: float, y: float) -> None:
