@@ -1,10 +1,11 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 
 from app.model.geometry import point_along
 from app.model.quiz_questions import QuestionKind
+from app.services import settings as options
 from app.services.library import load_library
 from app.ui.actions import ActionId
 from app.ui.quiz_scene import TagStyle
@@ -232,7 +233,9 @@ def test_the_main_window_opens_the_quiz_on_its_map_and_stores_nothing(make_windo
     after = {p.name for p in Path(tmp_path).rglob("*")}
     # Closing saves the window's settings, never anything about the quiz.
     assert not [name for name in after - before if "quiz" in name.lower()]
-    assert not [k for k in QSettings().allKeys() if "quiz" in k.lower()]
+    saved = options.open_settings()
+    assert options.LAST_MAP.get(saved) == "hip"  # the window's own settings were written...
+    assert not [k for k in saved.allKeys() if "quiz" in k.lower()]  # ...and nothing of the quiz
 
 
 def test_the_quiz_screenshots(qapp, tmp_path):
