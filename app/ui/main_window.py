@@ -381,7 +381,9 @@ class MainWindow(QMainWindow):
         """Open the quiz on the current map, a window of its own (Ctrl+Shift+Q)."""
         if self.quiz_window is None:
             self.quiz_window = QuizWindow(self.library, self.theme, parent=self)
-        self.quiz_window.start(self.current_map)
+        # A quiz in progress on this map is brought back, not thrown away.
+        if not (self.quiz_window.isVisible() and self.quiz_window.map_box.currentData() == self.current_map):
+            self.quiz_window.start(self.current_map)
         self.quiz_window.show()
         self.quiz_window.activateWindow()
 

@@ -227,6 +227,12 @@ def test_the_main_window_opens_the_quiz_on_its_map_and_stores_nothing(make_windo
     assert quiz.isVisible()
     assert {q.map_id for q in quiz.quiz.questions} == {"hip"}
     answer(quiz, wrong_response(quiz.question, quiz))
+    # Asking again brings the quiz in progress back; another map starts a quiz there.
+    main.actions_by_id[ActionId.QUIZ].trigger()
+    assert quiz.quiz.answered
+    main.show_map("hand")
+    main.actions_by_id[ActionId.QUIZ].trigger()
+    assert {q.map_id for q in quiz.quiz.questions} == {"hand"}
     before = {p.name for p in Path(tmp_path).rglob("*")}
     main.close()
     assert not quiz.isVisible()
@@ -234,7 +240,7 @@ def test_the_main_window_opens_the_quiz_on_its_map_and_stores_nothing(make_windo
     # Closing saves the window's settings, never anything about the quiz.
     assert not [name for name in after - before if "quiz" in name.lower()]
     saved = options.open_settings()
-    assert options.LAST_MAP.get(saved) == "hip"  # the window's own settings were written...
+    assert options.LAST_MAP.get(saved) == "hand"  # the window's own settings were written...
     assert not [k for k in saved.allKeys() if "quiz" in k.lower()]  # ...and nothing of the quiz
 
 
