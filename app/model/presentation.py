@@ -221,9 +221,35 @@ def text_scale(font_size: float, view_scale: float, min_px: float = MIN_PROJECTE
     return max(1.0, min_px / (font_size * view_scale))
 
 
-def font_px_for(box_height: float, lines: float, min_px: float = MIN_PROJECTED_TEXT_PX) -> float:
-    """Return the text size for an overlay: 1/``lines`` of its height, never under ``min_px``."""
-    return max(min_px, box_height / lines)
+def spread_apart(boxes: Sequence[Box], gap: float = 4.0, rounds: int = 8) -> list[float]:
+    """Return sideways moves that pull overlapping boxes (grown labels) apart.
+
+    Two boxes that overlap each move half the overlap (plus ``gap``) away from the
+    other along x, the one on the left to the left; a few rounds settle chains.
+
+    Args:
+        boxes: the labels' boxes, in map units.
+        gap: the space wanted between two labels.
+        rounds: how many passes to make at most.
+    """
+    moves = [0.0] * len(boxes)
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                a = (boxes[i][0] + moves[i], *boxes[i][1:])
+                b = (boxes[j][0] + moves[j], *boxes[j][1:])
+                if not overlaps(a, b):
+                    continue
+                left, right = (i, j) if a[0] + a[2] / 2 <= b[0] + b[2] / 2 else (j, i)
+                la, rb = (a, b) if left == i else (b, a)
+                push = (la[0] + la[2] - rb[0] + gap) / 2
+                moves[left] -= push
+                moves[right] += push
+                moved = True
+        if not moved:
+            break
+    return moves
 
 
 def assign_screens(screens: Sequence[Box], window_screen: int, swapped: bool = False) -> tuple[int, int | None]:

@@ -28,6 +28,7 @@ class ActionId(Enum):
     PLAY_STROKES = auto()
     QUIZ = auto()
     FULL_SCREEN = auto()
+    PRESENTATION = auto()
     TIMER_TOGGLE = auto()
     TIMER_RESET = auto()
     TIMER_STOP = auto()
@@ -72,6 +73,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         ("Ctrl+Shift+Q",),
     ),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
+    ActionId.PRESENTATION: ActionSpec(
+        "Pr&esentation Mode", "Project the maps to a class: full screen, large type, high contrast", ("F5",), True
+    ),
     ActionId.TIMER_TOGGLE: ActionSpec(
         "&Start or Pause Timer", "Start, pause or resume the countdown", ("Space",)
     ),

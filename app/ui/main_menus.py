@@ -17,7 +17,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&File", (A.QUIT,)),
     (
         "&View",
-        (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.PLAY_STROKES, None, A.FULL_SCREEN),
+        (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_FIT, None, *LAYER_ACTIONS, None, A.PLAY_STROKES, None, A.FULL_SCREEN, A.PRESENTATION),
     ),
     ("&Map", (A.PREVIOUS_MAP, A.NEXT_MAP)),
     ("&Timer", (A.TENDER_ROUND, None, A.TIMER_TOGGLE, A.TIMER_RESET, A.TIMER_STOP)),

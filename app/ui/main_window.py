@@ -31,6 +31,7 @@ from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.presentation_mode import PresentationMode
 from app.ui.quiz_window import QuizWindow
 from app.ui.search_popup import SearchPopup
 from app.ui.session_guide import SessionGuideWindow
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
                 ActionId.NEXT_MAP: lambda: self.step_map(1),
                 ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
                 ActionId.FULL_SCREEN: self._set_full_screen,
+                ActionId.PRESENTATION: lambda on: self.presentation.set_active(on),
                 ActionId.TIMER_TOGGLE: self.timer.toggle,
                 ActionId.TIMER_RESET: self.timer.reset,
                 ActionId.TIMER_STOP: self.timer.stop,
@@ -163,6 +165,13 @@ class MainWindow(QMainWindow):
         for aid, (_, option) in LAYERS.items():
             self.actions_by_id[aid].setChecked(option.get(self.settings))
         self._build_menus()
+        # F5 and F11 must work while presenting, when the menus and toolbar are hidden.
+        window_keys = [self.actions_by_id[a] for a in (ActionId.PRESENTATION, ActionId.FULL_SCREEN)]
+        self.addActions(window_keys)
+        self.presentation = PresentationMode(
+            self, library, self.store, clock, self.actions_by_id[ActionId.FULL_SCREEN], window_keys
+        )
+        self.presentation.active_changed.connect(self.actions_by_id[ActionId.PRESENTATION].setChecked)
         self._set_timer_keys(False)
         self.timer.visibility_changed.connect(self._set_timer_keys)
 
@@ -416,6 +425,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override."""
+        self.presentation.set_active(False)  # so the window's own geometry is saved
         self.cards.flush_notes()
         if self.session_guide is not None:
             self.session_guide.close()

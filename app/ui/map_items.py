@@ -227,6 +227,15 @@ class BadgeItem(ThemedItem):
         self.number = number
         self._centre = QPointF(*centre)
 
+    @property
+    def centre(self) -> QPointF:
+        """The badge's centre in map units."""
+        return self._centre
+
+    def font_size(self) -> float:
+        """The number's size in map units (two digits are set smaller to fit the circle)."""
+        return BADGE_FONT_SIZE if self.number < 10 else BADGE_FONT_SIZE * 0.85
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -238,8 +247,7 @@ class BadgeItem(ThemedItem):
         painter.drawEllipse(self._centre, BADGE_RADIUS, BADGE_RADIUS)
         painter.setPen(QColor(t.badge_fill if self._marked else t.badge_text))
         text = str(self.number)
-        size = BADGE_FONT_SIZE if len(text) < 2 else BADGE_FONT_SIZE * 0.85
-        painter.setFont(map_font(size, bold=True))
+        painter.setFont(map_font(self.font_size(), bold=True))
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
@@ -256,6 +264,10 @@ class LabelItem(ThemedItem):
         shift = {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
         self._path = path.translated(label.x - shift, label.y)
         super().__init__(theme, self._path.boundingRect().adjusted(-4, -4, 4, 4), Z_LABEL)
+
+    def font_size(self) -> float:
+        """The text's size in map units."""
+        return LABEL_SIZES[self.label.kind]
 
     def text_rect(self) -> QRectF:
         """Return the box of the glyphs in map units (for collision checks)."""

@@ -14,6 +14,7 @@ from app.model.presentation import (
     describe_next,
     overlaps,
     place_overlay,
+    spread_apart,
     text_scale,
 )
 
@@ -141,3 +142,13 @@ def test_clock_text():
     assert clock_text(0) == "0:00"
     assert clock_text(605.7) == "10:05"
     assert clock_text(3725) == "1:02:05"
+
+
+def test_grown_labels_that_overlap_are_pulled_apart_and_the_rest_stay():
+    boxes = [(0.0, 0.0, 100.0, 20.0), (90.0, 5.0, 100.0, 20.0), (0.0, 100.0, 50.0, 20.0)]
+    moves = spread_apart(boxes, gap=4.0)
+    assert moves[0] < 0 < moves[1]
+    assert moves[2] == 0.0
+    moved = [(x + dx, y, w, h) for (x, y, w, h), dx in zip(boxes, moves, strict=True)]
+    assert not overlaps(moved[0], moved[1])
+    assert moved[1][0] - (moved[0][0] + moved[0][2]) == pytest.approx(4.0)

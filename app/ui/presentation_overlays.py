@@ -1,0 +1,192 @@
+"""What presentation mode lays over the map: the large card, the blank screen and the pointer halo.
+
+Every text here is set in pixels, never under ``MIN_PROJECTED_TEXT_PX``, so it
+reads from the back of a class whatever the projector's DPI says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from app.model.presentation import MIN_PROJECTED_TEXT_PX, Box
+from app.model.presentation_cards import BlockKind, ProjectedCard
+from app.ui.theme import MAP_FONT_FAMILY, Theme
+
+# Each kind of block's size as a multiple of the smallest text.
+BLOCK_SCALES = {
+    BlockKind.TITLE: 1.5,
+    BlockKind.SUBTITLE: 1.0,
+    BlockKind.HEADING: 1.25,
+    BlockKind.TEXT: 1.0,
+    BlockKind.STEP: 1.0,
+    BlockKind.CAUTION: 1.0,
+}
+HALO_RADIUS = 56  # pixels at 1280x800: a ring the back row can follow
+
+
+def projector_font(px: float, bold: bool = False) -> QFont:
+    """Return the presentation's font at a pixel size (never under the minimum)."""
+    font = QFont(MAP_FONT_FAMILY)
+    font.setPixelSize(max(round(MIN_PROJECTED_TEXT_PX), round(px)))
+    font.setBold(bold)
+    return font
+
+
+def _label(text: str, font: QFont, color: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # content is never markup
+    label.setWordWrap(True)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {color}; background: transparent;")
+    return label
+
+
+class OverlayCard(QFrame):
+    """A large card over the map: a title, then the card's text, scrolling if it must.
+
+    Args:
+        theme: the projector theme.
+        parent: the stage.
+    """
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._unit = MIN_PROJECTED_TEXT_PX
+        self.card = ProjectedCard(())
+        self.setObjectName("OverlayCard")
+        self.setStyleSheet(
+            f"QFrame#OverlayCard {{ background: {theme.card_fill}; border: 3px solid {theme.region_selected_edge};"
+            " border-radius: 12px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 12, 16)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setStyleSheet(
+            f"QWidget {{ background: {theme.card_fill}; }}"
+            f" QScrollBar:vertical {{ background: {theme.card_fill}; width: 14px; border: none; }}"
+            f" QScrollBar::handle:vertical {{ background: {theme.text_muted}; border-radius: 6px; min-height: 40px; }}"
+            " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }"
+        )
+        layout.addWidget(self.scroll)
+        self.labels: list[QLabel] = []
+        self.hide()
+
+    def set_unit(self, px: float) -> None:
+        """Set the smallest text's size in pixels (it grows with the screen)."""
+        self._unit = max(MIN_PROJECTED_TEXT_PX, px)
+        self.show_card(self.card)
+
+    def show_card(self, card: ProjectedCard) -> None:
+        """Lay out a card's blocks (hidden until :meth:`place` is called)."""
+        self.card = card
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(round(self._unit * 0.4))
+        t = self._theme
+        colours = {BlockKind.SUBTITLE: t.text_muted, BlockKind.CAUTION: t.caution_text}
+        self.labels = []
+        for block in card.blocks:
+            bold = block.kind in (BlockKind.TITLE, BlockKind.HEADING)
+            font = projector_font(self._unit * BLOCK_SCALES[block.kind], bold)
+            label = _label(block.text, font, colours.get(block.kind, t.text))
+            if block.kind is BlockKind.CAUTION:
+                label.setStyleSheet(
+                    f"color: {t.caution_text}; background: {t.caution_fill};"
+                    f" border-left: 6px solid {t.caution_edge}; padding: 4px 8px;"
+                )
+            label.setAccessibleName(block.text)
+            column.addWidget(label)
+            self.labels.append(label)
+        column.addStretch(1)
+        self.scroll.setWidget(body)
+
+    def place(self, rect: Box) -> None:
+        """Take a box on the stage: as wide as it, as tall as the text needs (at most its height)."""
+        x, y, width, height = (round(v) for v in rect)
+        self.setFixedWidth(width)
+        body = self.scroll.widget()
+        inner = self.layout().contentsMargins()
+        # The text's width: the card less its padding, border, the column's margin and a scroll bar.
+        text_width = width - inner.left() - inner.right() - 6 - 8 - 14
+        needed = (body.heightForWidth(text_width) if body is not None else 0) + inner.top() + inner.bottom() + 12
+        self.setGeometry(QRect(x, y, width, min(height, max(needed, round(self._unit * 3)))))
+        self.show()
+        self.raise_()
+
+    def scroll_by(self, pages: float) -> None:
+        """Scroll the card's text by a fraction of its height (Up and Down)."""
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(bar.value() + round(pages * bar.pageStep()))
+
+    def text(self) -> str:
+        """Return every text shown, in order (for tests and the presenter)."""
+        return "\n".join(label.text() for label in self.labels)
+
+
+class BlankCover(QWidget):
+    """The whole stage in the canvas colour: the class looks at the instructor (B)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor("#000000" if theme.name == "high-contrast" else theme.canvas)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt override."""
+        QPainter(self).fillRect(self.rect(), self._colour)
+
+
+class PointerHalo(QWidget):
+    """A large ring around the mouse pointer, so a class can follow it (L).
+
+    It lets every mouse event through to the map, and repaints only where the
+    ring was and where it is.
+    """
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._colour = QColor(theme.arrow_highlight)
+        self._centre: QPoint | None = None
+        self.radius = HALO_RADIUS
+        self.hide()
+
+    @property
+    def centre(self) -> QPoint | None:
+        """Where the ring is, in stage pixels (``None`` before the pointer moved)."""
+        return self._centre
+
+    def _area(self, centre: QPoint | None) -> QRect:
+        if centre is None:
+            return QRect()
+        r = self.radius + 8
+        return QRect(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+
+    def move_to(self, centre: QPoint) -> None:
+        """Follow the pointer."""
+        old = self._area(self._centre)
+        self._centre = QPoint(centre)
+        self.update(old.united(self._area(self._centre)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt override."""
+        if self._centre is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self._colour)
+        fill.setAlphaF(0.22)
+        painter.setBrush(fill)
+        painter.setPen(QPen(QColor("#000000"), 9))
+        rect = QRectF(self._area(self._centre)).adjusted(8, 8, -8, -8)
+        painter.drawEllipse(rect)
+        painter.setPen(QPen(self._colour, 5))
+        painter.drawEllipse(rect)

@@ -1,0 +1,357 @@
+"""The audience's screen in presentation mode: the map alone, large type, a card beside what it shows.
+
+The stage keeps its own high-contrast scenes (built the first time a map is
+shown), so the main window's scenes, selection and theme are untouched and come
+back exactly as they were. Map text is scaled up until the smallest is
+``MIN_PROJECTED_TEXT_PX`` on screen; the legend is left out (the presenter's
+screen carries what it says).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.model.countdown import Clock
+from app.model.presentation import Box, PresentationPlan, Stop, cycle, place_overlay, spread_apart, text_scale
+from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, point_card, region_card
+from app.services.library import Library
+from app.ui.body_map_scene import BodyMapScene
+from app.ui.body_map_view import BodyMapView
+from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
+from app.ui.stroke_playback_view import PlaybackOverlay
+from app.ui.theme import HIGH_CONTRAST, Theme
+
+MARGIN = 8.0  # map units around the drawing
+
+
+class PresentationView(BodyMapView):
+    """The map fitted to the stage without its legend, optionally moved sideways; no zoom.
+
+    Signals:
+        scale_changed(float): the pixels per map unit changed (the stage rescales text).
+        nothing_clicked(): a click landed on no region or point.
+    """
+
+    scale_changed = Signal(float)
+    nothing_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.shift = 0.0  # pixels the drawing is moved right (negative: left)
+        self._scale = 0.0
+
+    def view_scale(self) -> float:
+        """Return screen pixels per map unit."""
+        return self.transform().m11()
+
+    def set_shift(self, shift: float) -> None:
+        """Move the drawing sideways (so a wide region clears a card), then refit."""
+        if shift != self.shift:
+            self.shift = shift
+            self.fit()
+
+    def fit(self) -> None:
+        """Fit the drawing (not the legend) to the stage, moved by :attr:`shift`."""
+        scene = self.map_scene()
+        if scene is None:
+            return
+        rect = scene.map_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.resetTransform()
+        self.setSceneRect(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        scale = self.view_scale()
+        if self.shift:
+            # The same size of scene rect keeps the scale; moving it moves the picture.
+            moved = rect.translated(-self.shift / scale, 0)
+            self.setSceneRect(moved)
+            self.centerOn(moved.center())
+        if scale != self._scale:
+            self._scale = scale
+            self.scale_changed.emit(scale)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Qt override: the projected map stays fitted."""
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Qt override: report clicks on nothing, so the card can close."""
+        scene = self.map_scene()
+        if event.button() == Qt.MouseButton.LeftButton and scene is not None and not self._dragging:
+            pos = self.mapToScene(event.position().toPoint())
+            if not scene.body_map.point_at(pos.x(), pos.y()) and not scene.body_map.region_at(pos.x(), pos.y()):
+                self.nothing_clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class PresentationStage(QWidget):
+    """The map full screen with the class's overlays; driven by keys, clicks and the presenter.
+
+    Args:
+        library: the content and the maps.
+        clock: monotonic seconds (playback).
+        theme: the projector theme.
+        parent: the owning widget.
+
+    Signals:
+        changed(): the stop, the card, blanking, the halo or playback changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        clock: Clock = time.monotonic,
+        theme: Theme = HIGH_CONTRAST,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("presentation_stage")
+        self.library = library
+        self.theme = theme
+        self.setStyleSheet(f"QWidget#presentation_stage {{ background: {theme.canvas}; }}")
+        self.plan = PresentationPlan((info.id, [a.order for a in library.maps[info.id].arrows]) for info in library.map_infos())
+        self.point_names = {p.id: p.name for p in library.catalog.points.values()}
+        self.scenes: dict[str, BodyMapScene] = {}
+        self.view = PresentationView(self)
+        self.view.setAccessibleName("Projected map")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(0)
+        self.layout_.addWidget(self.view, 1)
+        self.card_overlay = OverlayCard(theme, self)
+        self.blank = BlankCover(theme, self)
+        self.halo = PointerHalo(theme, self)
+        self.playback = PlaybackOverlay(None, theme, clock, parent=self)
+        self.playback.state_changed.connect(lambda _state: self.changed.emit())
+        self.playback.arrow_started.connect(self._show_played_arrow)
+        self.stop = Stop(self.plan.map_ids[0])
+        self.focused_region = ""
+        self.card = ProjectedCard(())
+        self._target: QRectF | None = None  # what the card talks about, in map units
+        self.view.scale_changed.connect(self._rescale)
+        self.view.nothing_clicked.connect(self.close_card)
+        self.view.viewport().installEventFilter(self)
+
+    # -- what is shown ----------------------------------------------------------------
+
+    @property
+    def scene(self) -> BodyMapScene:
+        """The current map's projected scene."""
+        return self._scene_for(self.stop.map_id)
+
+    def _scene_for(self, map_id: str) -> BodyMapScene:
+        scene = self.scenes.get(map_id)
+        if scene is None:
+            info = self.library.catalog.maps[map_id]
+            scene = BodyMapScene(self.library.maps[map_id], info, self.theme, self.point_names)
+            scene.legend.setVisible(False)
+            scene.region_activated.connect(self.open_region)
+            scene.point_activated.connect(self.open_point)
+            self.scenes[map_id] = scene
+        return scene
+
+    @property
+    def card_visible(self) -> bool:
+        """Whether a card overlay is up."""
+        return not self.card_overlay.isHidden()
+
+    def go_to(self, stop: Stop) -> None:
+        """Show a stop: a map as a whole, or one of its arrows picked out with its instruction."""
+        self.playback.stop()
+        if stop.map_id != self.stop.map_id or self.view.map_scene() is None:
+            scene = self._scene_for(stop.map_id)
+            self.playback.set_scene(scene)
+            self.focused_region = ""
+            self.stop = stop
+            self.view.set_shift(0.0)
+            self.view.show_scene(scene)
+            self._rescale(self.view.view_scale())
+        self.stop = stop
+        scene = self.scene
+        scene.select_region("")
+        if stop.arrow is None:
+            self.close_card()
+        else:
+            self._show_arrow(stop.arrow)
+        self.changed.emit()
+
+    def _show_arrow(self, order: int) -> None:
+        scene = self.scene
+        scene.highlight_arrows([order])
+        arrow = scene.arrow_items[order]
+        count = len(self.plan.arrows_of(self.stop.map_id))
+        card = arrow_card(self.library.catalog, self.stop.map_id, order, count, arrow.arrow.region)
+        self._open(card, arrow.sceneBoundingRect().united(scene.badge_items[order].sceneBoundingRect()))
+
+    def _show_played_arrow(self, order: int) -> None:
+        # During playback the caption follows the arrow being drawn.
+        if order in self.scene.arrow_items:
+            self._show_arrow(order)
+            self.changed.emit()
+
+    def open_region(self, region_id: str) -> None:
+        """Select a region and open its card beside it."""
+        scene = self.scene
+        if region_id not in scene.region_items:
+            return
+        scene.select_region(region_id)
+        self.focused_region = region_id
+        self._open(
+            region_card(self.library.catalog, self.stop.map_id, region_id),
+            scene.region_items[region_id].sceneBoundingRect(),
+        )
+        self.changed.emit()
+
+    def open_point(self, point_id: str) -> None:
+        """Mark a tender point and open its card beside it."""
+        scene = self.scene
+        scene.select_point(point_id)
+        self._open(point_card(self.library.catalog, point_id), scene.point_items[point_id].sceneBoundingRect())
+        self.changed.emit()
+
+    def map_overview(self) -> ProjectedCard:
+        """The current map's title card (the presenter shows it when no card is up)."""
+        return map_card(self.library.catalog, self.stop.map_id)
+
+    def _open(self, card: ProjectedCard, target: QRectF) -> None:
+        self.card = card
+        self._target = target
+        self.card_overlay.show_card(card)
+        self._place_card()
+
+    def close_card(self) -> None:
+        """Take the card down and put the map back in place."""
+        self.card = ProjectedCard(())
+        self._target = None
+        self.card_overlay.hide()
+        self.view.set_shift(0.0)
+        self.changed.emit()
+
+    def _place_card(self) -> None:
+        if self._target is None:
+            return
+        corners = self.view.mapFromScene(self._target).boundingRect()
+        origin = self.view.mapTo(self, corners.topLeft())
+        # Where the target would be with the map unmoved; the placement decides the move.
+        target = (origin.x() - self.view.shift, origin.y(), corners.width(), corners.height())
+        geometry = self.view.geometry()
+        screen = (geometry.x(), geometry.y(), geometry.width(), geometry.height())
+        placement = place_overlay(screen, target)
+        self.view.set_shift(placement.shift)
+        self.card_overlay.place(placement.rect)
+
+    def target_box(self) -> tuple[float, float, float, float] | None:
+        """Return where the card's subject is on the stage now, in pixels (for tests)."""
+        if self._target is None:
+            return None
+        corners = self.view.mapFromScene(self._target).boundingRect()
+        origin = self.view.mapTo(self, corners.topLeft())
+        return (origin.x(), origin.y(), corners.width(), corners.height())
+
+    def _rescale(self, view_scale: float) -> None:
+        """Grow the map's text until the smallest is large enough on this screen."""
+        if view_scale <= 0:
+            return
+        scene = self.view.map_scene()
+        if scene is None:
+            return
+        for label in scene.label_items:
+            anchor = QPointF(label.label.x, label.label.y)
+            label.setPos(0, 0)
+            label.setTransformOriginPoint(anchor)
+            label.setScale(text_scale(round(label.font_size()), view_scale))
+        # Grown labels may now run into each other: move them apart sideways.
+        boxes = [_box(label.mapRectToScene(label.text_rect())) for label in scene.label_items]
+        for label, dx in zip(scene.label_items, spread_apart(boxes), strict=True):
+            label.setPos(dx, 0)
+        if scene.badge_items:
+            factor = max(text_scale(round(b.font_size()), view_scale) for b in scene.badge_items.values())
+            for badge in scene.badge_items.values():
+                badge.setTransformOriginPoint(badge.centre)
+                badge.setScale(factor)
+        unit = max(24.0, self.height() / 800 * 24.0)
+        self.card_overlay.set_unit(unit)
+        if self.card_visible:
+            self._place_card()
+
+    # -- commands (keys and the presenter call these) ---------------------------------------
+
+    def step(self, delta: int) -> None:
+        """Right (1) or Left (-1): the next or previous arrow, then the next map."""
+        self.go_to(self.plan.step(self.stop, delta))
+
+    def step_map(self, delta: int) -> None:
+        """PageDown (1) or PageUp (-1): the next or previous map as a whole."""
+        self.go_to(self.plan.step_map(self.stop, delta))
+
+    def focus_next_region(self, delta: int) -> None:
+        """Tab (1) or Shift+Tab (-1): pick out the next region, ready for Enter."""
+        scene = self.scene
+        regions = [rid for rid in self.library.catalog.maps[self.stop.map_id].regions if rid in scene.region_items]
+        if self.focused_region in scene.region_items:
+            scene.region_items[self.focused_region].set_state(hovered=False)
+        self.focused_region = cycle(regions, self.focused_region, delta)
+        if self.focused_region:
+            scene.region_items[self.focused_region].set_state(hovered=True)
+        self.changed.emit()
+
+    def open_focused(self) -> None:
+        """Enter: open the card of the region Tab picked out."""
+        if self.focused_region:
+            self.open_region(self.focused_region)
+
+    def toggle_blank(self) -> None:
+        """B: blank the screen, or show it again."""
+        self.blank.setGeometry(self.rect())
+        self.blank.setVisible(self.blank.isHidden())
+        self.blank.raise_()
+        self.changed.emit()
+
+    def toggle_halo(self) -> None:
+        """L: a large ring follows the pointer, or not."""
+        self.halo.setGeometry(self.rect())
+        self.halo.setVisible(self.halo.isHidden())
+        self.halo.raise_()
+        self.changed.emit()
+
+    def toggle_playback(self) -> None:
+        """P: play the map's strokes in order, pause, go on."""
+        if self.playback.scene is not self.scene:
+            self.playback.set_scene(self.scene)
+        if self.playback.active:
+            self.playback.toggle()
+        else:
+            self.scene.select_region("")
+            self.close_card()
+            self.playback.play()
+
+    def scroll_card(self, pages: float) -> None:
+        """Up and Down: scroll a long card."""
+        if self.card_visible:
+            self.card_overlay.scroll_by(pages)
+
+    # -- Qt -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Move the halo with the pointer over the map."""
+        if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent) and self.halo.isVisible():
+            self.halo.move_to(self.view.viewport().mapTo(self, event.position().toPoint()))
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override: the covers keep covering, the card keeps its side."""
+        super().resizeEvent(event)
+        for cover in (self.blank, self.halo):
+            cover.setGeometry(self.rect())
+        self._rescale(self.view.view_scale())
+
+
+def _box(rect: QRectF) -> Box:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
