@@ -10,6 +10,7 @@ screen carries what it says).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
@@ -23,7 +24,8 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
 from app.ui.stroke_playback_view import PlaybackOverlay
-from app.ui.theme import HIGH_CONTRAST, Theme
+from app.ui.map_items import LabelItem
+from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
 
 MARGIN = 8.0  # map units around the drawing
 
@@ -267,10 +269,13 @@ class PresentationStage(QWidget):
             label.setPos(0, 0)
             label.setTransformOriginPoint(anchor)
             label.setScale(text_scale(round(label.font_size()), view_scale))
-        # Grown labels may now run into each other: move them apart sideways.
-        boxes = [_box(label.mapRectToScene(label.text_rect())) for label in scene.label_items]
-        for label, dx in zip(scene.label_items, spread_apart(boxes), strict=True):
-            label.setPos(dx, 0)
+        # Grown captions may now run into each other: move them apart sideways, each
+        # caption's lines together (lines share an anchor and follow one another).
+        captions = _captions(scene.label_items)
+        boxes = [_box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions]
+        for lines, dx in zip(captions, spread_apart(boxes, gap=12.0), strict=True):
+            for label in lines:
+                label.setPos(dx, 0)
         if scene.badge_items:
             factor = max(text_scale(round(b.font_size()), view_scale) for b in scene.badge_items.values())
             for badge in scene.badge_items.values():
@@ -355,3 +360,27 @@ class PresentationStage(QWidget):
 
 def _box(rect: QRectF) -> Box:
     return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _captions(labels: list[LabelItem]) -> list[list[LabelItem]]:
+    """Group label lines into captions: same kind, anchor and x, each line under the last."""
+    captions: list[list[LabelItem]] = []
+    for label in sorted(labels, key=lambda item: (item.label.x, item.label.y)):
+        last = captions[-1][-1].label if captions else None
+        here = label.label
+        if (
+            last is not None
+            and (last.x, last.anchor, last.kind) == (here.x, here.anchor, here.kind)
+            and 0 < here.y - last.y <= 1.6 * LABEL_SIZES[here.kind]
+        ):
+            captions[-1].append(label)
+        else:
+            captions.append([label])
+    return captions
+
+
+def _union(rects: Iterable[QRectF]) -> QRectF:
+    total = QRectF()
+    for rect in rects:
+        total = total.united(rect)
+    return total

@@ -18,6 +18,7 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
+from app.ui.presentation_shots import take_presentation_shots
 from app.ui.quiz_shots import take_quiz_shots
 from app.ui.session_guide_shots import take_session_guide_shots
 
@@ -92,6 +93,7 @@ def take_screenshots(
     window.search.hide()
     written += take_session_guide_shots(window.library, directory)
     written += take_quiz_shots(window.library, directory)
+    written += take_presentation_shots(window, window.presentation, directory)
     return written
 
 

@@ -1,0 +1,58 @@
+"""Screenshots of presentation mode at projector size: a card beside its region, an arrow, the presenter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from app.model.presentation import Stop
+from app.ui.presentation_mode import PresentationMode
+from app.ui.presenter_view import PresenterView
+
+PROJECTOR = QSize(1280, 800)
+LAPTOP = QSize(1440, 900)
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directory: Path) -> list[Path]:
+    """Present at 1280x800 (whatever the screen), shoot three states, and leave.
+
+    Returns:
+        The files written.
+    """
+    written: list[Path] = []
+
+    def save(image: QImage, name: str) -> None:
+        path = directory / name
+        if not image.save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+
+    mode.enter("hand")
+    stage = mode.stage
+    if stage is None:
+        return written
+    # The offscreen screen has its own size; the shots show a 1280x800 projector.
+    stage.setFixedSize(PROJECTOR)
+    stage.open_region("hand-thenar-right")
+    _settle()
+    save(stage.grab().toImage(), "presentation-card-1280x800.png")
+    stage.go_to(Stop("shoulder-forearm", 3))
+    _settle()
+    save(stage.grab().toImage(), "presentation-arrow-1280x800.png")
+    presenter = PresenterView(stage, mode.store, mode.clock)
+    presenter.resize(LAPTOP)
+    presenter.show()
+    _settle()
+    save(presenter.grab().toImage(), "presentation-presenter-1440x900.png")
+    presenter.close()
+    presenter.deleteLater()
+    mode.leave()
+    return written
