@@ -252,7 +252,9 @@ def spread_apart(boxes: Sequence[Box], gap: float = 4.0, rounds: int = 8) -> lis
     return moves
 
 
-def assign_screens(screens: Sequence[Box], window_screen: int, swapped: bool = False) -> tuple[int, int | None]:
+def assign_screens(
+    screens: Sequence[Box], window_screen: int, swapped: bool = False
+) -> tuple[int, int | None]:
     """Decide which screen the class sees and which the presenter keeps.
 
     The presenter keeps the screen the window is on (the laptop); the class gets

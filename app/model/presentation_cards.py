@@ -75,7 +75,10 @@ def region_card(catalog: Catalog, map_id: str, region_id: str) -> ProjectedCard:
     info = catalog.maps[map_id]
     region = info.regions[region_id]
     where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
-    blocks = [Block(BlockKind.TITLE, region.name), Block(BlockKind.SUBTITLE, " · ".join([info.title, *where]))]
+    blocks = [
+        Block(BlockKind.TITLE, region.name),
+        Block(BlockKind.SUBTITLE, " · ".join([info.title, *where])),
+    ]
     techniques = catalog.techniques_for_region(map_id, region_id)
     for technique in techniques:
         blocks += technique_blocks(technique)

@@ -74,7 +74,10 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.FULL_SCREEN: ActionSpec("F&ull Screen", "Fill the screen", (Key.FullScreen, "F11"), True),
     ActionId.PRESENTATION: ActionSpec(
-        "Pr&esentation Mode", "Project the maps to a class: full screen, large type, high contrast", ("F5",), True
+        "Pr&esentation Mode",
+        "Project the maps to a class: full screen, large type, high contrast",
+        ("F5",),
+        True,
     ),
     ActionId.TIMER_TOGGLE: ActionSpec(
         "&Start or Pause Timer", "Start, pause or resume the countdown", ("Space",)

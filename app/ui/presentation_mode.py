@@ -12,7 +12,7 @@ scenes were never touched).
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt, Signal
@@ -107,17 +107,23 @@ class PresentationMode(QObject):
             return
         w = self.window
         bars: list[QWidget] = [*w.findChildren(QToolBar), *w.findChildren(QDockWidget)]
+        central = w.centralWidget()
+        if central is None:
+            raise RuntimeError("presentation mode needs a window with a central widget")
         self._saved = _SavedWindow(
             geometry=w.saveGeometry(),
-            normal_geometry=w.normalGeometry() if w.windowState() != Qt.WindowState.WindowNoState else w.geometry(),
+            normal_geometry=w.normalGeometry()
+            if w.windowState() != Qt.WindowState.WindowNoState
+            else w.geometry(),
             state=w.saveState(),
             window_state=w.windowState(),
-            central=w.takeCentralWidget(),
+            central=central,
             menu_bar=not w.menuBar().isHidden(),
             status_bar=not w.statusBar().isHidden(),
             full_screen_checked=self._full_screen.isChecked() if self._full_screen else False,
             bars={bar: not bar.isHidden() for bar in bars if bar.parent() is w},
         )
+        w.takeCentralWidget()
         screens = QGuiApplication.screens()
         self._home = screens.index(w.screen()) if w.screen() in screens else 0
         stage = PresentationStage(self.library, self.clock, self.theme)
@@ -185,7 +191,12 @@ class PresentationMode(QObject):
         """Return (the class's screen, the presenter's screen or None) as things stand."""
         screens = QGuiApplication.screens()
         boxes = [
-            (float(s.geometry().x()), float(s.geometry().y()), float(s.geometry().width()), float(s.geometry().height()))
+            (
+                float(s.geometry().x()),
+                float(s.geometry().y()),
+                float(s.geometry().width()),
+                float(s.geometry().height()),
+            )
             for s in screens
         ]
         audience, presenter = assign_screens(boxes, min(self._home, len(screens) - 1), self.swapped)
@@ -241,7 +252,7 @@ class PresentationMode(QObject):
     def _presenter_now(self) -> PresenterView | None:
         return self.presenter or self.docked
 
-    def _commands(self) -> dict[str, object]:
+    def _commands(self) -> dict[str, Callable[[], object]]:
         stage = self.stage
         assert stage is not None  # only bound while presenting
 

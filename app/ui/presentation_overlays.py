@@ -58,23 +58,25 @@ class OverlayCard(QFrame):
         self.card = ProjectedCard(())
         self.setObjectName("OverlayCard")
         self.setStyleSheet(
-            f"QFrame#OverlayCard {{ background: {theme.card_fill}; border: 3px solid {theme.region_selected_edge};"
-            " border-radius: 12px; }"
+            f"QFrame#OverlayCard {{ background: {theme.card_fill};"
+            f" border: 3px solid {theme.region_selected_edge}; border-radius: 12px; }}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 12, 16)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setStyleSheet(
+        self._layout = layout
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setStyleSheet(
             f"QWidget {{ background: {theme.card_fill}; }}"
             f" QScrollBar:vertical {{ background: {theme.card_fill}; width: 14px; border: none; }}"
-            f" QScrollBar::handle:vertical {{ background: {theme.text_muted}; border-radius: 6px; min-height: 40px; }}"
+            f" QScrollBar::handle:vertical {{ background: {theme.text_muted};"
+            " border-radius: 6px; min-height: 40px; }"
             " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }"
         )
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroller)
         self.labels: list[QLabel] = []
         self.hide()
 
@@ -106,24 +108,26 @@ class OverlayCard(QFrame):
             column.addWidget(label)
             self.labels.append(label)
         column.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroller.setWidget(body)
 
     def place(self, rect: Box) -> None:
         """Take a box on the stage: as wide as it, as tall as the text needs (at most its height)."""
         x, y, width, height = (round(v) for v in rect)
         self.setFixedWidth(width)
-        body = self.scroll.widget()
-        inner = self.layout().contentsMargins()
+        body = self.scroller.widget()
+        inner = self._layout.contentsMargins()
         # The text's width: the card less its padding, border, the column's margin and a scroll bar.
         text_width = width - inner.left() - inner.right() - 6 - 8 - 14
-        needed = (body.heightForWidth(text_width) if body is not None else 0) + inner.top() + inner.bottom() + 12
+        needed = (
+            (body.heightForWidth(text_width) if body is not None else 0) + inner.top() + inner.bottom() + 12
+        )
         self.setGeometry(QRect(x, y, width, min(height, max(needed, round(self._unit * 3)))))
         self.show()
         self.raise_()
 
     def scroll_by(self, pages: float) -> None:
         """Scroll the card's text by a fraction of its height (Up and Down)."""
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroller.verticalScrollBar()
         bar.setValue(bar.value() + round(pages * bar.pageStep()))
 
     def text(self) -> str:

@@ -22,9 +22,9 @@ from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, po
 from app.services.library import Library
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
+from app.ui.map_items import LabelItem
 from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
 from app.ui.stroke_playback_view import PlaybackOverlay
-from app.ui.map_items import LabelItem
 from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
 
 MARGIN = 8.0  # map units around the drawing
@@ -86,7 +86,9 @@ class PresentationView(BodyMapView):
         scene = self.map_scene()
         if event.button() == Qt.MouseButton.LeftButton and scene is not None and not self._dragging:
             pos = self.mapToScene(event.position().toPoint())
-            if not scene.body_map.point_at(pos.x(), pos.y()) and not scene.body_map.region_at(pos.x(), pos.y()):
+            if not scene.body_map.point_at(pos.x(), pos.y()) and not scene.body_map.region_at(
+                pos.x(), pos.y()
+            ):
                 self.nothing_clicked.emit()
         super().mouseReleaseEvent(event)
 
@@ -118,7 +120,9 @@ class PresentationStage(QWidget):
         self.library = library
         self.theme = theme
         self.setStyleSheet(f"QWidget#presentation_stage {{ background: {theme.canvas}; }}")
-        self.plan = PresentationPlan((info.id, [a.order for a in library.maps[info.id].arrows]) for info in library.map_infos())
+        self.plan = PresentationPlan(
+            (info.id, [a.order for a in library.maps[info.id].arrows]) for info in library.map_infos()
+        )
         self.point_names = {p.id: p.name for p in library.catalog.points.values()}
         self.scenes: dict[str, BodyMapScene] = {}
         self.view = PresentationView(self)
@@ -215,7 +219,9 @@ class PresentationStage(QWidget):
         """Mark a tender point and open its card beside it."""
         scene = self.scene
         scene.select_point(point_id)
-        self._open(point_card(self.library.catalog, point_id), scene.point_items[point_id].sceneBoundingRect())
+        self._open(
+            point_card(self.library.catalog, point_id), scene.point_items[point_id].sceneBoundingRect()
+        )
         self.changed.emit()
 
     def map_overview(self) -> ProjectedCard:
@@ -272,7 +278,9 @@ class PresentationStage(QWidget):
         # Grown captions may now run into each other: move them apart sideways, each
         # caption's lines together (lines share an anchor and follow one another).
         captions = _captions(scene.label_items)
-        boxes = [_box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions]
+        boxes = [
+            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
+        ]
         for lines, dx in zip(captions, spread_apart(boxes, gap=12.0), strict=True):
             for label in lines:
                 label.setPos(dx, 0)
@@ -299,7 +307,9 @@ class PresentationStage(QWidget):
     def focus_next_region(self, delta: int) -> None:
         """Tab (1) or Shift+Tab (-1): pick out the next region, ready for Enter."""
         scene = self.scene
-        regions = [rid for rid in self.library.catalog.maps[self.stop.map_id].regions if rid in scene.region_items]
+        regions = [
+            rid for rid in self.library.catalog.maps[self.stop.map_id].regions if rid in scene.region_items
+        ]
         if self.focused_region in scene.region_items:
             scene.region_items[self.focused_region].set_state(hovered=False)
         self.focused_region = cycle(regions, self.focused_region, delta)

@@ -179,9 +179,15 @@ class PresenterView(QWidget):
             {m.id: m.arrow_instructions for m in catalog.maps.values()},
         )
         notes = [
-            f"{catalog.techniques[t].title}: {self.store.note(t)}" for t in card.techniques if self.store.note(t)
+            f"{catalog.techniques[t].title}: {self.store.note(t)}"
+            for t in card.techniques
+            if self.store.note(t)
         ]
-        notes_text = "\n\n".join(notes) if notes else _tr("No notes on these cards. Write them under My note on a card.")
+        notes_text = (
+            "\n\n".join(notes)
+            if notes
+            else _tr("No notes on these cards. Write them under My note on a card.")
+        )
         if self.compact:
             self._set_line(self.next_label, _tr("Next: ") + upcoming)
             self._set_line(self.notes_label, _tr("Notes: ") + " · ".join(notes) if notes else "")
@@ -209,7 +215,9 @@ class PresenterView(QWidget):
     def _show_hold(self, card: ProjectedCard) -> None:
         # The card's own hold timer (a tender point's 30 s, occipital work's 3 min), from the content.
         catalog = self.stage.library.catalog
-        timed = next((catalog.techniques[t] for t in card.techniques if catalog.techniques[t].duration_seconds), None)
+        timed = next(
+            (catalog.techniques[t] for t in card.techniques if catalog.techniques[t].duration_seconds), None
+        )
         technique_id = timed.id if timed is not None else ""
         if technique_id == self._hold_technique or self.compact:
             return

@@ -96,7 +96,11 @@ def test_the_overlay_goes_away_from_its_target_and_never_covers_it(target, side)
     assert placement.shift == 0.0
     assert not overlaps(placement.rect, target)
     x, y, w, h = placement.rect
-    assert w >= 480 and x >= 0 and x + w <= 1280 and y >= 0 and y + h <= 800
+    assert w >= 480
+    assert x >= 0
+    assert x + w <= 1280
+    assert y >= 0
+    assert y + h <= 800
 
 
 def test_a_central_target_that_only_fits_beside_one_side_gets_that_side():

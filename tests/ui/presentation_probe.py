@@ -24,13 +24,21 @@ def smallest_text_px(stage: QWidget) -> dict[str, float]:
     scale = stage.view.view_scale()
     scene = stage.scene
     found: dict[str, float] = {}
-    labels = [round(item.font_size()) * item.scale() * scale for item in scene.label_items if item.isVisible()]
-    badges = [round(item.font_size()) * item.scale() * scale for item in scene.badge_items.values() if item.isVisible()]
+    labels = [
+        round(item.font_size()) * item.scale() * scale for item in scene.label_items if item.isVisible()
+    ]
+    badges = [
+        round(item.font_size()) * item.scale() * scale
+        for item in scene.badge_items.values()
+        if item.isVisible()
+    ]
     if labels:
         found["map labels"] = min(labels)
     if badges:
         found["arrow numbers"] = min(badges)
-    widgets = [w for w in stage.findChildren(QWidget) if isinstance(w, QLabel | QPushButton) and w.isVisible()]
+    widgets = [
+        w for w in stage.findChildren(QWidget) if isinstance(w, QLabel | QPushButton) and w.isVisible()
+    ]
     texts = [QFontInfo(w.font()).pixelSize() for w in widgets if (w.text() if hasattr(w, "text") else "")]
     if texts:
         found["overlays"] = min(texts)

@@ -60,7 +60,8 @@ def test_f5_enters_and_esc_leaves_through_key_events(window, qtbot):
     assert window.presentation.active
     assert window.actions_by_id[ActionId.PRESENTATION].isChecked()
     assert window.isFullScreen()
-    assert window.menuBar().isHidden() and window.statusBar().isHidden()
+    assert window.menuBar().isHidden()
+    assert window.statusBar().isHidden()
     assert all(bar.isHidden() for bar in window.findChildren(QToolBar))
     assert window.centralWidget() is _stage(window)
     qtbot.keyClick(_stage(window).view.viewport(), Qt.Key.Key_Escape)
@@ -83,7 +84,8 @@ def test_leaving_restores_geometry_bars_map_and_selection(window, qtbot):
     qtbot.wait(10)
     assert window.geometry() == geometry
     assert window.windowState() == Qt.WindowState.WindowNoState
-    assert not window.menuBar().isHidden() and not window.statusBar().isHidden()
+    assert not window.menuBar().isHidden()
+    assert not window.statusBar().isHidden()
     assert all(not bar.isHidden() for bar in window.findChildren(QToolBar))
     assert window.splitter.sizes() == sizes
     assert window.current_map == "trunk"
@@ -98,7 +100,8 @@ def test_a_maximised_window_comes_back_maximised(window, qtbot):
     window.presentation.enter()
     window.presentation.leave()
     qtbot.wait(10)
-    assert window.isMaximized() and not window.isFullScreen()
+    assert window.isMaximized()
+    assert not window.isFullScreen()
 
 
 def test_f11_still_toggles_full_screen_while_presenting(window, qtbot):
@@ -106,7 +109,8 @@ def test_f11_still_toggles_full_screen_while_presenting(window, qtbot):
     _activate(window, qtbot)
     assert window.actions_by_id[ActionId.FULL_SCREEN].isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F11)
-    assert not window.isFullScreen() and window.presentation.active
+    assert not window.isFullScreen()
+    assert window.presentation.active
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.isFullScreen()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -154,7 +158,8 @@ def test_page_keys_move_between_maps(window, qtbot):
 def test_b_blanks_and_unblanks_and_l_toggles_the_halo(window, qtbot):
     stage = _present(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_B)
-    assert stage.blank.isVisible() and stage.blank.geometry() == stage.rect()
+    assert stage.blank.isVisible()
+    assert stage.blank.geometry() == stage.rect()
     image = stage.grab().toImage()
     assert {image.pixelColor(x, y).name() for x in (5, 300, 700) for y in (5, 400)} == {"#000000"}
     qtbot.keyClick(window, Qt.Key.Key_B)
@@ -177,14 +182,16 @@ def test_tab_and_enter_open_a_region_card_and_a_click_opens_one_too(window, qtbo
     second = list(library.catalog.maps["hand"].regions)[1]
     assert stage.focused_region == second
     qtbot.keyClick(window, Qt.Key.Key_Return)
-    assert stage.card_visible and stage.scene.selected_region == second
+    assert stage.card_visible
+    assert stage.scene.selected_region == second
     assert library.catalog.maps["hand"].regions[second].name == stage.card.title
     qtbot.keyClick(window, Qt.Key.Key_Backspace)
     assert not stage.card_visible
     region = stage.scene.body_map.regions["hand-thenar-right"]
     point = stage.view.mapFromScene(*region.centroid)
     qtbot.mouseClick(stage.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert stage.card_visible and stage.scene.selected_region == "hand-thenar-right"
+    assert stage.card_visible
+    assert stage.scene.selected_region == "hand-thenar-right"
 
 
 def test_the_card_never_covers_its_region(window, qtbot, library):
@@ -204,7 +211,8 @@ def test_p_plays_the_strokes_and_pauses(window, qtbot):
     stage = _present(window, qtbot)
     stage.go_to(Stop("hand"))
     qtbot.keyClick(window, Qt.Key.Key_P)
-    assert stage.playback.active and stage.playback.frame.state.value == "playing"
+    assert stage.playback.active
+    assert stage.playback.frame.state.value == "playing"
     assert stage.playback.scene is stage.scene
     qtbot.keyClick(window, Qt.Key.Key_P)
     assert stage.playback.frame.state.value == "paused"
@@ -232,7 +240,8 @@ def test_one_screen_has_no_presenter_window_and_n_docks_the_presenter(window, qt
     assert window.presentation.presenter is None
     qtbot.keyClick(window, Qt.Key.Key_N)
     docked = window.presentation.docked
-    assert docked is not None and docked.isVisible()
+    assert docked is not None
+    assert docked.isVisible()
     assert docked.geometry().top() >= _stage(window).view.geometry().bottom()
     qtbot.keyClick(window, Qt.Key.Key_N)
     assert window.presentation.docked is None
@@ -257,13 +266,15 @@ PROJECTOR = {"name": "projector", "x": 1440, "y": 0, "width": 1280, "height": 80
 def test_two_screens_put_the_map_on_the_projector_and_the_presenter_on_the_laptop(tmp_path):
     report = _probe(tmp_path, [LAPTOP, PROJECTOR])
     assert report["screens"] == ["laptop", "projector"]
-    assert report["audience"] == "projector" and report["audience_full_screen"]
+    assert report["audience"] == "projector"
+    assert report["audience_full_screen"]
     assert report["presenter"] == "laptop"
     assert report["stage_size"] == [1280, 800]
     assert report["swapped"] == ["laptop", "projector"]
     assert report["swapped_back"] == ["projector", "laptop"]
     assert report["covered"] == []
-    assert report["restored"] and report["presenter_left"]
+    assert report["restored"]
+    assert report["presenter_left"]
     sizes = report["smallest_text_px"]
     assert set(sizes) == {"map labels", "arrow numbers", "overlays"}
     assert min(sizes.values()) >= MIN_PROJECTED_TEXT_PX - 1e-6, sizes
@@ -271,7 +282,8 @@ def test_two_screens_put_the_map_on_the_projector_and_the_presenter_on_the_lapto
 
 def test_one_1280x800_projector_keeps_every_text_at_24_px_even_with_the_presenter_docked(tmp_path):
     report = _probe(tmp_path, [dict(PROJECTOR, x=0)])
-    assert report["presenter"] is None and report["stage_size"] == [1280, 800]
+    assert report["presenter"] is None
+    assert report["stage_size"] == [1280, 800]
     for sizes in (report["smallest_text_px"], report["docked_smallest_text_px"]):
         assert min(sizes.values()) >= MIN_PROJECTED_TEXT_PX - 1e-6, sizes
     assert report["restored"]
