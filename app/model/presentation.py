@@ -221,35 +221,81 @@ def text_scale(font_size: float, view_scale: float, min_px: float = MIN_PROJECTE
     return max(1.0, min_px / (font_size * view_scale))
 
 
-def spread_apart(boxes: Sequence[Box], gap: float = 4.0, rounds: int = 8) -> list[float]:
-    """Return sideways moves that pull overlapping boxes (grown labels) apart.
+def spread_apart(
+    boxes: Sequence[Box],
+    gap: float = 4.0,
+    rounds: int = 10,
+    within: Box | None = None,
+    fixed: Sequence[Box] = (),
+) -> list[tuple[float, float]]:
+    """Return moves (dx, dy) that pull overlapping boxes (grown captions) apart.
 
-    Two boxes that overlap each move half the overlap (plus ``gap``) away from the
-    other along x, the one on the left to the left; a few rounds settle chains.
+    Two boxes closer than ``gap`` across (or touching down) each move half the
+    way out along the axis where they overlap least, so side-by-side captions
+    part sideways and stacked ones part up and down; a few rounds settle chains.
+    With ``within``, every box is also kept inside that box, so no text runs off
+    the picture.
 
     Args:
-        boxes: the labels' boxes, in map units.
-        gap: the space wanted between two labels.
+        boxes: the captions' boxes, in map units.
+        gap: the space wanted between two captions side by side.
         rounds: how many passes to make at most.
+        within: the area the boxes must stay in.
+        fixed: boxes that never move (the arrows' numbers); a caption on one
+            moves all the way off it.
     """
-    moves = [0.0] * len(boxes)
+    count = len(boxes)
+    dx, dy = [0.0] * count, [0.0] * count
+    vgap = gap / 4
+
+    def keep_inside() -> None:
+        if within is None:
+            return
+        wx, wy, ww, wh = within
+        for k, (x, y, w, h) in enumerate(boxes):
+            dx[k] = _clamp(dx[k], wx - x, wx + ww - (x + w))
+            dy[k] = _clamp(dy[k], wy - y, wy + wh - (y + h))
+
+    keep_inside()
     for _ in range(rounds):
         moved = False
-        for i in range(len(boxes)):
-            for j in range(i + 1, len(boxes)):
-                a = (boxes[i][0] + moves[i], *boxes[i][1:])
-                b = (boxes[j][0] + moves[j], *boxes[j][1:])
-                if not overlaps(a, b):
+        for i in range(count):
+            for j in range(i + 1, count):
+                ax, ay, aw, ah = boxes[i][0] + dx[i], boxes[i][1] + dy[i], boxes[i][2], boxes[i][3]
+                bx, by, bw, bh = boxes[j][0] + dx[j], boxes[j][1] + dy[j], boxes[j][2], boxes[j][3]
+                across = min(ax + aw, bx + bw) - max(ax, bx) + gap
+                down = min(ay + ah, by + bh) - max(ay, by) + vgap
+                if across <= 0 or down <= 0:
                     continue
-                left, right = (i, j) if a[0] + a[2] / 2 <= b[0] + b[2] / 2 else (j, i)
-                la, rb = (a, b) if left == i else (b, a)
-                push = (la[0] + la[2] - rb[0] + gap) / 2
-                moves[left] -= push
-                moves[right] += push
+                if across <= down:
+                    sign = -1.0 if ax + aw / 2 <= bx + bw / 2 else 1.0
+                    dx[i] += sign * across / 2
+                    dx[j] -= sign * across / 2
+                else:
+                    sign = -1.0 if ay + ah / 2 <= by + bh / 2 else 1.0
+                    dy[i] += sign * down / 2
+                    dy[j] -= sign * down / 2
                 moved = True
+            for fx, fy, fw, fh in fixed:
+                ax, ay, aw, ah = boxes[i][0] + dx[i], boxes[i][1] + dy[i], boxes[i][2], boxes[i][3]
+                across = min(ax + aw, fx + fw) - max(ax, fx)
+                down = min(ay + ah, fy + fh) - max(ay, fy)
+                if across <= 0 or down <= 0:
+                    continue
+                if across <= down:
+                    dx[i] += across if ax + aw / 2 > fx + fw / 2 else -across
+                else:
+                    dy[i] += down if ay + ah / 2 > fy + fh / 2 else -down
+                moved = True
+        keep_inside()
         if not moved:
             break
-    return moves
+    return list(zip(dx, dy, strict=True))
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    # A box larger than the area keeps its low edge in.
+    return low if low > high else min(max(value, low), high)
 
 
 def assign_screens(

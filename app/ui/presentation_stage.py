@@ -22,7 +22,7 @@ from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, po
 from app.services.library import Library
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
-from app.ui.map_items import LabelItem
+from app.ui.map_items import Z_LABEL, LabelItem
 from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
 from app.ui.stroke_playback_view import PlaybackOverlay
 from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
@@ -158,6 +158,9 @@ class PresentationStage(QWidget):
             info = self.library.catalog.maps[map_id]
             scene = BodyMapScene(self.library.maps[map_id], info, self.theme, self.point_names)
             scene.legend.setVisible(False)
+            # In a dense corner a grown caption may still touch a number: the number wins.
+            for badge in scene.badge_items.values():
+                badge.setZValue(Z_LABEL + 1)
             scene.region_activated.connect(self.open_region)
             scene.point_activated.connect(self.open_point)
             self.scenes[map_id] = scene
@@ -270,25 +273,30 @@ class PresentationStage(QWidget):
         scene = self.view.map_scene()
         if scene is None:
             return
-        for label in scene.label_items:
-            anchor = QPointF(label.label.x, label.label.y)
-            label.setPos(0, 0)
-            label.setTransformOriginPoint(anchor)
-            label.setScale(text_scale(round(label.font_size()), view_scale))
-        # Grown captions may now run into each other: move them apart sideways, each
-        # caption's lines together (lines share an anchor and follow one another).
-        captions = _captions(scene.label_items)
-        boxes = [
-            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
-        ]
-        for lines, dx in zip(captions, spread_apart(boxes, gap=12.0), strict=True):
-            for label in lines:
-                label.setPos(dx, 0)
         if scene.badge_items:
             factor = max(text_scale(round(b.font_size()), view_scale) for b in scene.badge_items.values())
             for badge in scene.badge_items.values():
                 badge.setTransformOriginPoint(badge.centre)
                 badge.setScale(factor)
+        # A caption's lines (they share an anchor and follow one another) grow together
+        # from its first line's anchor, so their spacing grows with them.
+        captions = _captions(scene.label_items)
+        for lines in captions:
+            anchor = QPointF(lines[0].label.x, lines[0].label.y)
+            for label in lines:
+                label.setPos(0, 0)
+                label.setTransformOriginPoint(anchor)
+                label.setScale(text_scale(round(label.font_size()), view_scale))
+        # Grown captions may now run into each other or onto a number: move them apart.
+        boxes = [
+            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
+        ]
+        area = _box(scene.map_rect().adjusted(4, 4, -4, -4))
+        numbers = [_box(badge.sceneBoundingRect()) for badge in scene.badge_items.values()]
+        moves = spread_apart(boxes, gap=16.0, within=area, fixed=numbers)
+        for lines, (dx, dy) in zip(captions, moves, strict=True):
+            for label in lines:
+                label.setPos(dx, dy)
         unit = max(24.0, self.height() / 800 * 24.0)
         self.card_overlay.set_unit(unit)
         if self.card_visible:

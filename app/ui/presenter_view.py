@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.model.countdown import Clock, Countdown
+from app.model.countdown import Clock, Countdown, CountdownState
 from app.model.presentation import clock_text, describe_next
 from app.model.presentation_cards import ProjectedCard
 from app.services.user_data import UserDataStore
@@ -27,6 +27,21 @@ UNIT = 24.0  # the presenter's smallest text, in pixels
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PresenterView", text)
+
+
+class PresenterHold(CountdownWidget):
+    """The card's hold timer on the presenter's screen, where T (not Space, R or Esc) drives it."""
+
+    def hint_text(self) -> str:
+        """Return the key that applies now (Qt's keys here are presentation mode's)."""
+        state = self.countdown.state
+        if self.end_prompt_visible or state is CountdownState.FINISHED:
+            return _tr("T again")
+        if state is CountdownState.IDLE:
+            return _tr("T start")
+        if state is CountdownState.PAUSED:
+            return _tr("T resume")
+        return _tr("T pause")
 
 
 class PresenterView(QWidget):
@@ -231,7 +246,7 @@ class PresenterView(QWidget):
             self.hold = None
         if timed is not None and timed.duration_seconds:
             countdown = Countdown(timed.duration_seconds, clock=self.clock)
-            self.hold = CountdownWidget(countdown, caption=timed.title, theme=self.stage.theme, flash=False)
+            self.hold = PresenterHold(countdown, caption=timed.title, theme=self.stage.theme, flash=False)
             self.hold.setMinimumHeight(220)
             self.hold.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.timer_slot.addWidget(self.hold)

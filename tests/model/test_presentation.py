@@ -148,11 +148,38 @@ def test_clock_text():
     assert clock_text(3725) == "1:02:05"
 
 
-def test_grown_labels_that_overlap_are_pulled_apart_and_the_rest_stay():
+def _moved(boxes, moves):
+    return [(x + dx, y + dy, w, h) for (x, y, w, h), (dx, dy) in zip(boxes, moves, strict=True)]
+
+
+def test_captions_side_by_side_part_sideways_with_a_gap_and_the_rest_stay():
     boxes = [(0.0, 0.0, 100.0, 20.0), (90.0, 5.0, 100.0, 20.0), (0.0, 100.0, 50.0, 20.0)]
     moves = spread_apart(boxes, gap=4.0)
-    assert moves[0] < 0 < moves[1]
-    assert moves[2] == 0.0
-    moved = [(x + dx, y, w, h) for (x, y, w, h), dx in zip(boxes, moves, strict=True)]
-    assert not overlaps(moved[0], moved[1])
+    assert moves[0][0] < 0 < moves[1][0]
+    assert moves[2] == (0.0, 0.0)
+    moved = _moved(boxes, moves)
     assert moved[1][0] - (moved[0][0] + moved[0][2]) == pytest.approx(4.0)
+    assert moved[0][1] == boxes[0][1]
+
+
+def test_stacked_captions_part_up_and_down():
+    boxes = [(0.0, 0.0, 200.0, 30.0), (20.0, 25.0, 200.0, 30.0)]
+    moved = _moved(boxes, spread_apart(boxes))
+    assert moved[0][0] == 0.0 and moved[1][0] == 20.0
+    assert not overlaps(moved[0], moved[1])
+
+
+def test_grown_captions_stay_inside_the_picture():
+    boxes = [(-30.0, 0.0, 100.0, 20.0), (1550.0, 0.0, 100.0, 20.0), (1480.0, 990.0, 100.0, 20.0)]
+    moved = _moved(boxes, spread_apart(boxes, gap=4.0, within=(0.0, 0.0, 1600.0, 1000.0)))
+    assert all(0.0 <= x and x + w <= 1600.0 and 0.0 <= y and y + h <= 1000.0 for x, y, w, h in moved)
+    assert moved[0][0] == 0.0
+    assert not overlaps(moved[1], moved[2])
+
+
+def test_a_caption_on_an_arrow_number_moves_off_it_and_the_number_stays():
+    boxes = [(100.0, 100.0, 200.0, 30.0)]
+    badge = (280.0, 95.0, 40.0, 40.0)
+    moved = _moved(boxes, spread_apart(boxes, fixed=[badge]))
+    assert not overlaps(moved[0], badge)
+    assert moved[0][1] == 100.0
