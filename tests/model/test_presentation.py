@@ -165,14 +165,15 @@ def test_captions_side_by_side_part_sideways_with_a_gap_and_the_rest_stay():
 def test_stacked_captions_part_up_and_down():
     boxes = [(0.0, 0.0, 200.0, 30.0), (20.0, 25.0, 200.0, 30.0)]
     moved = _moved(boxes, spread_apart(boxes))
-    assert moved[0][0] == 0.0 and moved[1][0] == 20.0
+    assert moved[0][0] == 0.0
+    assert moved[1][0] == 20.0
     assert not overlaps(moved[0], moved[1])
 
 
 def test_grown_captions_stay_inside_the_picture():
     boxes = [(-30.0, 0.0, 100.0, 20.0), (1550.0, 0.0, 100.0, 20.0), (1480.0, 990.0, 100.0, 20.0)]
     moved = _moved(boxes, spread_apart(boxes, gap=4.0, within=(0.0, 0.0, 1600.0, 1000.0)))
-    assert all(0.0 <= x and x + w <= 1600.0 and 0.0 <= y and y + h <= 1000.0 for x, y, w, h in moved)
+    assert all(x >= 0.0 and x + w <= 1600.0 and y >= 0.0 and y + h <= 1000.0 for x, y, w, h in moved)
     assert moved[0][0] == 0.0
     assert not overlaps(moved[1], moved[2])
 
