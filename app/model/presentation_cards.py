@@ -120,3 +120,18 @@ def map_card(catalog: Catalog, map_id: str) -> ProjectedCard:
     if info.summary:
         blocks.append(Block(BlockKind.TEXT, info.summary))
     return ProjectedCard(tuple(blocks), info.techniques)
+
+
+def presenter_card(catalog: Catalog, card: ProjectedCard) -> ProjectedCard:
+    """Return what the presenter reads for a projected card: the card, then its techniques in full.
+
+    A region's card already carries its techniques' steps; an arrow's caption or a
+    map's title card does not, so the presenter gets them added below.
+    """
+    shown = {block.text for block in card.blocks if block.kind is BlockKind.HEADING}
+    blocks = list(card.blocks)
+    for technique_id in card.techniques:
+        technique = catalog.techniques[technique_id]
+        if technique.title not in shown:
+            blocks += technique_blocks(technique)
+    return ProjectedCard(tuple(blocks), card.techniques)

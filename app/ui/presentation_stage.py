@@ -184,6 +184,9 @@ class PresentationStage(QWidget):
             self._rescale(self.view.view_scale())
         self.stop = stop
         scene = self.scene
+        if self.focused_region in scene.region_items:
+            scene.region_items[self.focused_region].set_state(hovered=False)
+        self.focused_region = ""
         scene.select_region("")
         if stop.arrow is None:
             self.close_card()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app.model.countdown import Clock, Countdown, CountdownState
 from app.model.presentation import clock_text, describe_next
-from app.model.presentation_cards import ProjectedCard
+from app.model.presentation_cards import ProjectedCard, presenter_card
 from app.services.user_data import UserDataStore
 from app.ui.countdown_widget import CountdownWidget
 from app.ui.presentation_overlays import OverlayCard, projector_font
@@ -186,7 +186,7 @@ class PresenterView(QWidget):
         card = self.card()
         info = catalog.maps[stage.stop.map_id]
         self.now_label.setText(info.title if card.title == info.title else f"{info.title} — {card.title}")
-        self.current.show_card(card)
+        self.current.show_card(presenter_card(catalog, card))
         upcoming = describe_next(
             stage.plan,
             stage.stop,

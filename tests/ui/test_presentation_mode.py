@@ -287,3 +287,25 @@ def test_one_1280x800_projector_keeps_every_text_at_24_px_even_with_the_presente
     for sizes in (report["smallest_text_px"], report["docked_smallest_text_px"]):
         assert min(sizes.values()) >= MIN_PROJECTED_TEXT_PX - 1e-6, sizes
     assert report["restored"]
+
+
+def test_stepping_on_clears_the_region_tab_picked_out(window, qtbot):
+    stage = _present(window, qtbot)
+    stage.go_to(Stop("hip"))
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    picked = stage.focused_region
+    assert picked
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert stage.focused_region == ""
+    assert stage.scene.region_items[picked].brush().color().name() == stage.theme.body_fill
+
+
+def test_the_docked_presenter_shows_the_instructors_note_for_the_card(window, qtbot):
+    window.store.set_note("connective-tissue-massage", "Show the finger bend first.")
+    stage = _present(window, qtbot)
+    stage.go_to(Stop("hand", 1))
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    docked = window.presentation.docked
+    assert docked is not None
+    assert "Show the finger bend first." in docked.notes_label.text()
+    assert docked.next_label.text().startswith("Next: Arrow 2 of 13")
