@@ -114,12 +114,14 @@ def arrow_card(catalog: Catalog, map_id: str, order: int, count: int, region_id:
 
 
 def map_card(catalog: Catalog, map_id: str) -> ProjectedCard:
-    """Return a map's title card: its title, its views and its summary."""
+    """Return a map's title card: its title, its views and its summary, about all its techniques."""
     info = catalog.maps[map_id]
     blocks = [Block(BlockKind.TITLE, info.title), Block(BlockKind.SUBTITLE, " · ".join(info.views))]
     if info.summary:
         blocks.append(Block(BlockKind.TEXT, info.summary))
-    return ProjectedCard(tuple(blocks), info.techniques)
+    # The map's own cards, then every region's, so the presenter sees all their notes.
+    techniques = dict.fromkeys((*info.techniques, *(t for r in info.regions.values() for t in r.techniques)))
+    return ProjectedCard(tuple(blocks), tuple(techniques))
 
 
 def presenter_card(catalog: Catalog, card: ProjectedCard) -> ProjectedCard:

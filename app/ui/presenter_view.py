@@ -19,7 +19,7 @@ from app.model.presentation_cards import ProjectedCard, presenter_card
 from app.services.user_data import UserDataStore
 from app.ui.countdown_widget import CountdownWidget
 from app.ui.presentation_overlays import OverlayCard, projector_font
-from app.ui.presentation_stage import PresentationStage
+from app.ui.presentation_stage import PresentationStage, PresentationView
 from app.ui.theme import Theme
 
 UNIT = 24.0  # the presenter's smallest text, in pixels
@@ -110,7 +110,12 @@ class PresenterView(QWidget):
         self.side.addWidget(self.next_label)
         self.side.addWidget(self._label(_tr("Your notes"), 1.1, bold=True, colour=theme.arrow))
         self.side.addWidget(self.notes_label)
-        self.side.addStretch(1)
+        # What the class sees, small; a click here opens a card there too.
+        self.preview = PresentationView()
+        self.preview.setAccessibleName(_tr("The class's map"))
+        self.preview.setMinimumHeight(160)
+        self.preview.setVisible(not compact)
+        self.side.addWidget(self.preview, 1)
         self.timer_slot = QVBoxLayout()
         self.side.addLayout(self.timer_slot)
 
@@ -187,6 +192,8 @@ class PresenterView(QWidget):
         info = catalog.maps[stage.stop.map_id]
         self.now_label.setText(info.title if card.title == info.title else f"{info.title} — {card.title}")
         self.current.show_card(presenter_card(catalog, card))
+        if not self.compact and self.preview.scene() is not stage.scene:
+            self.preview.show_scene(stage.scene)
         upcoming = describe_next(
             stage.plan,
             stage.stop,
