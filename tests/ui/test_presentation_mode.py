@@ -309,3 +309,36 @@ def test_the_docked_presenter_shows_the_instructors_note_for_the_card(window, qt
     assert docked is not None
     assert "Show the finger bend first." in docked.notes_label.text()
     assert docked.next_label.text().startswith("Next: Arrow 2 of 13")
+
+
+def test_the_presenter_follows_the_stage_drives_it_and_times_a_hold(window, qtbot, library):
+    from app.ui.presenter_view import PresenterView
+
+    stage = _present(window, qtbot)
+    presenter = PresenterView(stage, window.store, window.clock)
+    qtbot.addWidget(presenter)
+    presenter.resize(1440, 900)
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    stage.go_to(Stop("hand", 1))
+    instruction = library.catalog.maps["hand"].arrow_instructions[2]
+    assert presenter.next_label.text() == f"Arrow 2 of 13: {instruction}"
+    assert "Connective tissue massage" in presenter.current.text()  # the arrow's technique in full
+    region = stage.scene.body_map.regions["hand-palm-right"]
+    qtbot.mouseClick(
+        presenter.preview.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=presenter.preview.mapFromScene(*region.centroid),
+    )
+    assert stage.card_visible
+    assert stage.scene.selected_region == "hand-palm-right"
+    qtbot.mouseClick(presenter.buttons["next"], Qt.MouseButton.LeftButton)
+    assert stage.stop == Stop("hand", 2)
+    point = next(iter(library.catalog.points))
+    stage.go_to(Stop("tender-points"))
+    stage.open_point(point)
+    assert presenter.hold is not None
+    assert presenter.hold.countdown.duration == 30
+    presenter.toggle_hold()
+    assert presenter.hold.countdown.state.value != "idle"
+    assert presenter.hold.hint_text().startswith("T ")
