@@ -40,6 +40,10 @@ class ActionId(Enum):
     COURSE = auto()
     CONTENT_PROBLEMS = auto()
     ABOUT = auto()
+    EXPORT_HANDOUT = auto()
+    PRINT_HANDOUT = auto()
+    EXPORT_IMAGE = auto()
+    EXPORT_ALL = auto()
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,20 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.CONTENT_PROBLEMS: ActionSpec("Content &Problems…", "Show problems found in the content files"),
     ActionId.ABOUT: ActionSpec("&About FibroMap and Sources…", "Sources, disclaimer and version", ("F1",)),
+    ActionId.EXPORT_HANDOUT: ActionSpec(
+        "&Export Handout (PDF)…",
+        "Save this map, its cards, sources and disclaimer as a PDF handout",
+        ("Ctrl+E",),
+    ),
+    ActionId.PRINT_HANDOUT: ActionSpec("&Print Handout…", "Print this map's handout", (Key.Print,)),
+    ActionId.EXPORT_IMAGE: ActionSpec(
+        "Export Map &Image (PNG/SVG)…",
+        "Save this map with its legend as a PNG or SVG image",
+        ("Ctrl+Shift+E",),
+    ),
+    ActionId.EXPORT_ALL: ActionSpec(
+        "Export &All Maps…", "Save a handout of every map: one PDF per map, or one combined PDF"
+    ),
 }
 
 

@@ -14,7 +14,7 @@ A = ActionId
 LAYER_ACTIONS = (A.SHOW_ARROWS, A.SHOW_NUMBERS, A.SHOW_LABELS, A.SHOW_POINTS)
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    ("&File", (A.QUIT,)),
+    ("&File", (A.EXPORT_HANDOUT, A.PRINT_HANDOUT, A.EXPORT_IMAGE, A.EXPORT_ALL, None, A.QUIT)),
     (
         "&View",
         (

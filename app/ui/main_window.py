@@ -28,6 +28,7 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
 from app.ui.course_planner import CoursePlannerDialog
+from app.ui.handout_commands import HandoutCommands
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.handouts = HandoutCommands(
+            library, lambda: self.current_map, lambda: self.theme, self._show_status, self
+        )
         self.actions_by_id = make_actions(
             self,
             {
@@ -156,6 +160,10 @@ class MainWindow(QMainWindow):
                 ActionId.COURSE: self.cards.show_course,
                 ActionId.CONTENT_PROBLEMS: self.show_problems,
                 ActionId.ABOUT: self.show_about,
+                ActionId.EXPORT_HANDOUT: self.handouts.export_handout,
+                ActionId.PRINT_HANDOUT: self.handouts.print_current,
+                ActionId.EXPORT_IMAGE: self.handouts.export_image,
+                ActionId.EXPORT_ALL: self.handouts.export_all,
                 **{
                     aid: (lambda on, layer=layer: self._set_layer(layer, on))
                     for aid, (layer, _) in LAYERS.items()
@@ -419,6 +427,9 @@ class MainWindow(QMainWindow):
         last = options.LAST_MAP.get(self.settings)
         if ids:
             self.show_map(last if last in ids else ids[0])
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def _report_save_problem(self, message: str) -> None:
         QMessageBox.warning(self, _tr("Not saved"), message)

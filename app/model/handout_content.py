@@ -1,0 +1,102 @@
+"""What a map's handout says: its strokes, the cards that apply to it, and the sources it cites.
+
+The UI turns this into pages; choosing and ordering the content is plain
+Python so it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model.content import Catalog, Citation, Source, Technique
+
+
+@dataclass(frozen=True)
+class HandoutCard:
+    """A card on a handout and the areas of the map it applies to (empty: every area)."""
+
+    technique: Technique
+    areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    """Everything a handout shows besides the drawing, in reading order.
+
+    Attributes:
+        title: the map's title.
+        views: the views it shows (anterior, palmar…).
+        summary: the map's summary, or "".
+        strokes: (number, instruction) for each numbered arrow that the content describes.
+        area_cards: the cards of the map's regions and tender points, in the content's order.
+        map_wide_cards: the cards for every area of the map not already listed.
+        map_cite: where the map itself comes from.
+        sources: every source the handout cites, in the catalog's order.
+        disclaimer: the content's disclaimer.
+    """
+
+    title: str
+    views: tuple[str, ...]
+    summary: str
+    strokes: tuple[tuple[int, str], ...]
+    area_cards: tuple[HandoutCard, ...]
+    map_wide_cards: tuple[HandoutCard, ...]
+    map_cite: tuple[Citation, ...]
+    sources: tuple[Source, ...]
+    disclaimer: str
+
+    @property
+    def cards(self) -> tuple[HandoutCard, ...]:
+        """Every card, area cards first."""
+        return self.area_cards + self.map_wide_cards
+
+
+def handout_content(catalog: Catalog, map_id: str, point_ids: tuple[str, ...] = ()) -> HandoutContent:
+    """Collect what the handout of one map shows.
+
+    Args:
+        catalog: the content.
+        map_id: the map.
+        point_ids: the tender points drawn on the map (their cards count as the map's).
+
+    Raises:
+        KeyError: the catalog has no such map.
+    """
+    info = catalog.maps[map_id]
+    areas: dict[str, list[str]] = {}
+    for region in info.regions.values():
+        for technique_id in region.techniques:
+            areas.setdefault(technique_id, []).append(region.name)
+    for point_id in point_ids:
+        point = catalog.points.get(point_id)
+        if point is None:
+            continue
+        for technique_id in point.techniques:
+            names = areas.setdefault(technique_id, [])
+            if point.name not in names:  # the left and right point share a name
+                names.append(point.name)
+    area_cards = tuple(HandoutCard(catalog.techniques[t], tuple(names)) for t, names in areas.items())
+    map_wide = tuple(HandoutCard(t, ()) for t in catalog.techniques_for_map(map_id) if t.id not in areas)
+    cites = list(info.cite)
+    for card in area_cards + map_wide:
+        cites += card.technique.cite
+    if point_ids:
+        cites += [c for pid in point_ids if pid in catalog.points for c in catalog.points[pid].cite]
+    used = {c.source for c in cites}
+    return HandoutContent(
+        title=info.title,
+        views=info.views,
+        summary=info.summary or "",
+        strokes=tuple(sorted(info.arrow_instructions.items())),
+        area_cards=area_cards,
+        map_wide_cards=map_wide,
+        map_cite=info.cite,
+        sources=tuple(s for s in catalog.sources.values() if s.id in used),
+        disclaimer=catalog.disclaimer,
+    )
+
+
+def handout_file_name(index: int, map_id: str, paper_label: str) -> str:
+    """Return the file name of one map's handout in an "Export All Maps" folder."""
+    paper = paper_label.lower().replace(" ", "-")
+    return f"fibromap-{index:02d}-{map_id}-{paper}.pdf"
