@@ -64,17 +64,13 @@ def handout_content(catalog: Catalog, map_id: str, point_ids: tuple[str, ...] = 
     """
     info = catalog.maps[map_id]
     areas: dict[str, list[str]] = {}
-    for region in info.regions.values():
-        for technique_id in region.techniques:
-            areas.setdefault(technique_id, []).append(region.name)
-    for point_id in point_ids:
-        point = catalog.points.get(point_id)
-        if point is None:
-            continue
-        for technique_id in point.techniques:
+    places = [(r.name, r.techniques) for r in info.regions.values()]
+    places += [(catalog.points[p].name, catalog.points[p].techniques) for p in point_ids if p in catalog.points]
+    for name, technique_ids in places:
+        for technique_id in technique_ids:
             names = areas.setdefault(technique_id, [])
-            if point.name not in names:  # the left and right point share a name
-                names.append(point.name)
+            if name not in names:  # a left and a right region or point share a name
+                names.append(name)
     area_cards = tuple(HandoutCard(catalog.techniques[t], tuple(names)) for t, names in areas.items())
     map_wide = tuple(HandoutCard(t, ()) for t in catalog.techniques_for_map(map_id) if t.id not in areas)
     cites = list(info.cite)

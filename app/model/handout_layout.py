@@ -257,6 +257,8 @@ def _split_point(block: Block, first: int, room: float, must_place: bool) -> int
     if last - first >= MIN_SPLIT_PIECES and len(block.pieces) - last >= MIN_SPLIT_PIECES:
         return last
     if must_place:
+        if len(block.pieces) - last < MIN_SPLIT_PIECES and last - first > MIN_SPLIT_PIECES:
+            last = max(first + MIN_SPLIT_PIECES, len(block.pieces) - MIN_SPLIT_PIECES)  # no lone last piece
         return max(last, first + 1)
     return first
 

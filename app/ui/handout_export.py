@@ -171,7 +171,7 @@ def map_png(scene: BodyMapScene, width: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; Qt takes str
         raise OSError(_tr("Qt could not encode the PNG image"))
     buffer.close()
     return bytes(data.data())
