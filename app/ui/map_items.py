@@ -145,15 +145,37 @@ class RegionItem(QGraphicsPathItem):
 class ZoneItem(QGraphicsPathItem):
     """An area not to be massaged: hatched, with a dashed edge."""
 
+    HATCH_SPACING = 12.0  # map units between hatch lines
+
     def __init__(self, region: Region, name: str, theme: Theme) -> None:
         super().__init__(to_painter_path(region.path))
         self.zone_id = region.id
-        color = QColor(theme.zone)
-        brush = QBrush(color, Qt.BrushStyle.BDiagPattern)
-        self.setBrush(brush)
+        self._hatch = QColor(theme.zone)
         self.setPen(_pen(theme.zone, 2.5, Qt.PenStyle.DashLine))
         self.setZValue(Z_ZONE)
         self.setToolTip(name)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Hatch with lines in map units, not a brush pattern (Qt override).
+
+        Qt's pattern brushes are fixed in device pixels: on a 1200 dpi PDF page
+        the hatch shrinks to a faint tint, and SVG has no such pattern at all.
+        """
+        painter.save()
+        painter.setClipPath(self.path(), Qt.ClipOperation.IntersectClip)
+        painter.setPen(_pen(self._hatch.name(), 1.6))
+        rect = self.path().boundingRect()
+        step = self.HATCH_SPACING
+        offset = rect.left() - rect.height()
+        while offset < rect.right():
+            painter.drawLine(QPointF(offset, rect.bottom()), QPointF(offset + rect.height(), rect.top()))
+            offset += step
+        painter.restore()
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
 
 
 class ArrowItem(ThemedItem):

@@ -16,6 +16,7 @@ from app.model.tender_round import RoundPhase
 from app.ui.actions import ActionId
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
+from app.ui.handout_shots import take_handout_shots
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
 from app.ui.presentation_shots import take_presentation_shots
@@ -94,6 +95,7 @@ def take_screenshots(
     written += take_session_guide_shots(window.library, directory)
     written += take_quiz_shots(window.library, directory)
     written += take_presentation_shots(window, window.presentation, directory)
+    written += take_handout_shots(window.library, directory)
     return written
 
 
