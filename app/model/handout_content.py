@@ -65,7 +65,9 @@ def handout_content(catalog: Catalog, map_id: str, point_ids: tuple[str, ...] = 
     info = catalog.maps[map_id]
     areas: dict[str, list[str]] = {}
     places = [(r.name, r.techniques) for r in info.regions.values()]
-    places += [(catalog.points[p].name, catalog.points[p].techniques) for p in point_ids if p in catalog.points]
+    places += [
+        (catalog.points[p].name, catalog.points[p].techniques) for p in point_ids if p in catalog.points
+    ]
     for name, technique_ids in places:
         for technique_id in technique_ids:
             names = areas.setdefault(technique_id, [])

@@ -76,7 +76,7 @@ class PageGeometry:
 
     width: float
     height: float
-    margin: float = 14 * MM
+    margin: float = 12 * MM
     header: float = 30.0
     footer: float = 34.0
     columns: int = 2

@@ -38,7 +38,7 @@ TITLE_PT = 17.0
 CARD_INSET = 7.0  # points of card box around its text, left and right
 CARD_PADDING = 5.0  # points above the first and below the last piece of a card part
 CAUTION_INSET = 6.0
-PIECE_GAP = 2.6
+PIECE_GAP = 2.3
 BLOCK_SPACING = 8.0
 MIN_FIRST_PAGE_COLUMN = 48.0  # below this the first page's columns are left empty
 

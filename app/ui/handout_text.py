@@ -24,10 +24,11 @@ from app.ui.theme import LIGHT, MAP_FONT_FAMILY
 LAYOUT_DPI = 1200
 DOTS_PER_PT = LAYOUT_DPI / 72
 
-BODY_PT = 8.6
+BODY_PT = 8.4
 SMALL_PT = 7.4
 CARD_TITLE_PT = 10.5
 HEADING_PT = 12.0
+SOURCE_PT = 7.8
 
 
 def _tr(text: str) -> str:
@@ -160,10 +161,10 @@ def card_block(catalog: Catalog, card: HandoutCard) -> TextBlock:
     if card.areas:
         where = _tr("On this map: ") + ", ".join(card.areas)
         pieces.append(Piece(_span(where, SMALL_PT + 0.4, italic=True, colour=LIGHT.text_muted)))
-    for index, caution in enumerate(t.cautions):
-        lead = _span("⚠ " + _tr("Cautions"), BODY_PT, bold=True, colour=LIGHT.caution_text) + "<br>"
-        body = _span("• " + caution, BODY_PT, colour=LIGHT.caution_text)
-        pieces.append(Piece((lead if index == 0 else "") + body, PieceStyle.CAUTION))
+    if t.cautions:  # one piece: the cautions are never cut apart by a page break
+        lines = [_span("⚠ " + _tr("Cautions"), BODY_PT, bold=True, colour=LIGHT.caution_text)]
+        lines += [_span("• " + caution, BODY_PT, colour=LIGHT.caution_text) for caution in t.cautions]
+        pieces.append(Piece("<br>".join(lines), PieceStyle.CAUTION))
     for attribute, title in TechniqueCard.FIELDS:
         value = getattr(t, attribute)
         if value:
@@ -180,14 +181,18 @@ def sources_block(catalog: Catalog, content: HandoutContent) -> TextBlock:
     """The map's own citation, then the full citation of every source the handout cites."""
     pieces = [
         Piece(
-            _span(_tr("This map: "), BODY_PT, bold=True)
-            + _span("; ".join(citation_lines(catalog, content.map_cite)), SMALL_PT + 0.4)
+            _span(_tr("This map: "), SOURCE_PT, bold=True)
+            + _span("; ".join(citation_lines(catalog, content.map_cite)), SOURCE_PT)
         )
     ]
     for source in content.sources:
-        pieces.append(
-            Piece(f"{_span(source.short + ':', BODY_PT, bold=True)} {_span(source.citation, BODY_PT)}")
+        # Many citations begin with their own short name; say it once.
+        lead = (
+            ""
+            if source.citation.startswith(source.short)
+            else _span(source.short + ": ", SOURCE_PT, bold=True)
         )
+        pieces.append(Piece(lead + _span(source.citation, SOURCE_PT)))
     return TextBlock(BlockKind.PLAIN, pieces)
 
 

@@ -12,7 +12,9 @@ ROOT = Path(__file__).parents[2]
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog(ROOT / "data" / "techniques.json", ROOT / "data" / "schema" / "techniques.schema.json")
+    return load_catalog(
+        ROOT / "data" / "techniques.json", ROOT / "data" / "schema" / "techniques.schema.json"
+    )
 
 
 def test_area_cards_come_first_with_their_regions_then_the_map_wide_ones(catalog):

@@ -16,7 +16,7 @@ def test_paper_sizes_are_the_standard_ones_in_points():
 def test_content_sits_inside_the_margins_header_and_footer(paper):
     geometry = PageGeometry.for_paper(paper)
     area = geometry.content()
-    assert area.x == pytest.approx(14 * MM)
+    assert area.x == pytest.approx(12 * MM)
     assert area.y == pytest.approx(geometry.margin + geometry.header)
     assert area.bottom == pytest.approx(paper.height - geometry.margin - geometry.footer)
     assert geometry.footer_box().y == pytest.approx(area.bottom)
@@ -67,7 +67,13 @@ def test_blocks_fill_columns_then_pages_in_order():
     result = paginate(blocks, _columns(100), _columns(100), spacing=10)
     # two blocks fit a 100-high column (40 + 10 + 40); seven blocks take four columns.
     assert [(p.page, p.column) for p in result.placements] == [
-        (0, 0), (0, 0), (0, 1), (0, 1), (1, 0), (1, 0), (1, 1),
+        (0, 0),
+        (0, 0),
+        (0, 1),
+        (0, 1),
+        (1, 0),
+        (1, 0),
+        (1, 1),
     ]
     assert result.pages == 2
     second = result.placements[1]
@@ -89,7 +95,11 @@ def test_a_block_that_does_not_fit_moves_whole_when_a_split_would_strand_a_piece
     blocks = [Block((60.0,)), Block((10.0, 10.0, 10.0, 10.0, 10.0))]
     # 30 left in the column: three pieces would fit but leave two; a split keeps >= 2 on each side.
     result = paginate(blocks, _columns(100, 1), _columns(100, 1), spacing=10)
-    assert [(p.block, p.first, p.last, p.page) for p in result.placements] == [(0, 0, 1, 0), (1, 0, 3, 0), (1, 3, 5, 1)]
+    assert [(p.block, p.first, p.last, p.page) for p in result.placements] == [
+        (0, 0, 1, 0),
+        (1, 0, 3, 0),
+        (1, 3, 5, 1),
+    ]
     # with only 15 left, one piece would stand alone: the block moves whole.
     moved = paginate([Block((75.0,)), blocks[1]], _columns(100, 1), _columns(100, 1), spacing=10)
     assert [(p.block, p.first, p.last, p.page) for p in moved.placements] == [(0, 0, 1, 0), (1, 0, 5, 1)]

@@ -105,7 +105,9 @@ def test_print_goes_through_a_printer_in_the_same_layout(commands, tmp_path):
     pages = commands.print_to(printer)
     reader = PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) == pages
-    assert pages == HandoutRenderer.for_map(commands.library, "hand", geometry_for(PaperSize.LETTER)).page_count
+    assert (
+        pages == HandoutRenderer.for_map(commands.library, "hand", geometry_for(PaperSize.LETTER)).page_count
+    )
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(SIZES[PaperSize.LETTER], abs=1.0)
     assert "Palmar and Dorsal Hand" in _text(reader)
@@ -119,7 +121,9 @@ def test_png_export_has_the_chosen_width_and_the_map_aspect(commands, tmp_path, 
     commands.write_image(path, width)
     image = QImage(str(path))
     assert image.width() == width
-    scene_rect = HandoutRenderer.for_map(commands.library, "hand", geometry_for(PaperSize.A4)).scene.sceneRect()
+    scene_rect = HandoutRenderer.for_map(
+        commands.library, "hand", geometry_for(PaperSize.A4)
+    ).scene.sceneRect()
     assert image.height() == round(width * scene_rect.height() / scene_rect.width())
     # the window's theme (dark here) colours the image: the corner is the dark canvas
     assert image.pixelColor(2, 2).name() == DARK.canvas
