@@ -251,15 +251,14 @@ def _split_point(block: Block, first: int, room: float, must_place: bool) -> int
     any that follows (``must_place``), the block is cut where it must, one piece
     at least, so pagination always moves on.
     """
-    last = first
-    while last < len(block.pieces) and _height(block, first, last + 1) <= room:
-        last += 1
-    if last - first >= MIN_SPLIT_PIECES and len(block.pieces) - last >= MIN_SPLIT_PIECES:
+    fits = first
+    while fits < len(block.pieces) and _height(block, first, fits + 1) <= room:
+        fits += 1
+    last = min(fits, len(block.pieces) - MIN_SPLIT_PIECES)  # leave no lone piece for the next column
+    if last - first >= MIN_SPLIT_PIECES:
         return last
     if must_place:
-        if len(block.pieces) - last < MIN_SPLIT_PIECES and last - first > MIN_SPLIT_PIECES:
-            last = max(first + MIN_SPLIT_PIECES, len(block.pieces) - MIN_SPLIT_PIECES)  # no lone last piece
-        return max(last, first + 1)
+        return max(fits, first + 1)
     return first
 
 

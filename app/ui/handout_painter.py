@@ -89,9 +89,9 @@ class HandoutRenderer:
                 tuple(_height_pt(d) + PIECE_GAP for d in documents),
                 keep_with_next=block.kind is BlockKind.HEADING,
                 padding=CARD_PADDING if block.kind is BlockKind.CARD else 0.0,
-                continued=self._continued_height() if block.kind is BlockKind.CARD else 0.0,
+                continued=self._continued_height(index) if block.kind is BlockKind.CARD else 0.0,
             )
-            for block, documents in zip(self.blocks, self._documents, strict=True)
+            for index, (block, documents) in enumerate(zip(self.blocks, self._documents, strict=True))
         ]
         later = geometry.columns_below(area.y)
         self.pagination = paginate(layout_blocks, first, later, BLOCK_SPACING)
@@ -104,8 +104,8 @@ class HandoutRenderer:
             SMALL_PT,
         )
 
-    def _continued_height(self) -> float:
-        return _height_pt(text_document("X", self.geometry.column_width, SMALL_PT)) + PIECE_GAP
+    def _continued_height(self, index: int) -> float:
+        return _height_pt(self._continued_document(index)) + PIECE_GAP
 
     @classmethod
     def for_map(cls, library: Library, map_id: str, geometry: PageGeometry) -> HandoutRenderer:
@@ -194,7 +194,7 @@ class HandoutRenderer:
             y += CARD_PADDING
             if first:
                 self._draw(painter, self._continued_document(index), x, y)
-                y += self._continued_height()
+                y += self._continued_height(index)
         for piece, document in zip(block.pieces[first:last], documents[first:last], strict=True):
             height = _height_pt(document)
             if piece.style is PieceStyle.CAUTION:

@@ -105,6 +105,13 @@ def test_a_block_that_does_not_fit_moves_whole_when_a_split_would_strand_a_piece
     assert [(p.block, p.first, p.last, p.page) for p in moved.placements] == [(0, 0, 1, 0), (1, 0, 5, 1)]
 
 
+def test_a_split_backs_off_so_no_piece_is_left_alone():
+    blocks = [Block((45.0,)), Block((10.0, 10.0, 10.0, 10.0, 10.0))]
+    # 45 left: four pieces would fit, but the fifth would stand alone on the next page.
+    result = paginate(blocks, _columns(100, 1), _columns(100, 1), spacing=10)
+    assert [(p.first, p.last, p.page) for p in result.placements[1:]] == [(0, 3, 0), (3, 5, 1)]
+
+
 def test_padding_and_continued_space_count_in_every_part():
     block = Block((30.0, 30.0, 30.0, 30.0), padding=5.0, continued=8.0)
     result = paginate([block], _columns(100, 1), _columns(100, 1), spacing=10)
