@@ -28,6 +28,7 @@ class HandoutContent:
         views: the views it shows (anterior, palmar…).
         summary: the map's summary, or "".
         strokes: (number, instruction) for each numbered arrow that the content describes.
+        points: (name, sides, location) for each tender point drawn, a left and right pair as one.
         area_cards: the cards of the map's regions and tender points, in the content's order.
         map_wide_cards: the cards for every area of the map not already listed.
         map_cite: where the map itself comes from.
@@ -39,6 +40,7 @@ class HandoutContent:
     views: tuple[str, ...]
     summary: str
     strokes: tuple[tuple[int, str], ...]
+    points: tuple[tuple[str, tuple[str, ...], str], ...]
     area_cards: tuple[HandoutCard, ...]
     map_wide_cards: tuple[HandoutCard, ...]
     map_cite: tuple[Citation, ...]
@@ -81,11 +83,17 @@ def handout_content(catalog: Catalog, map_id: str, point_ids: tuple[str, ...] = 
     if point_ids:
         cites += [c for pid in point_ids if pid in catalog.points for c in catalog.points[pid].cite]
     used = {c.source for c in cites}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for point_id in point_ids:
+        point = catalog.points.get(point_id)
+        if point is not None:
+            pairs.setdefault((point.name, point.location), []).append(point.side)
     return HandoutContent(
         title=info.title,
         views=info.views,
         summary=info.summary or "",
         strokes=tuple(sorted(info.arrow_instructions.items())),
+        points=tuple((name, tuple(sides), location) for (name, location), sides in pairs.items()),
         area_cards=area_cards,
         map_wide_cards=map_wide,
         map_cite=info.cite,

@@ -140,6 +140,16 @@ def strokes_block(content: HandoutContent) -> TextBlock:
     return TextBlock(BlockKind.PLAIN, pieces)
 
 
+def points_block(content: HandoutContent) -> TextBlock:
+    """The tender points drawn on the map, a left and right pair in one line."""
+    pieces = []
+    for name, sides, location in content.points:
+        both = _tr("left and right") if len(set(sides)) > 1 else _tr("client's {side}").format(side=sides[0])
+        head = _span(f"{name} ({both}):", BODY_PT, bold=True, colour=LIGHT.point)
+        pieces.append(Piece(f"{head} {_e(location)}"))
+    return TextBlock(BlockKind.PLAIN, pieces)
+
+
 def card_block(catalog: Catalog, card: HandoutCard) -> TextBlock:
     """A technique card: title and tags; areas; cautions; details; steps; source."""
     t = card.technique
@@ -201,6 +211,8 @@ def handout_blocks(catalog: Catalog, content: HandoutContent) -> list[TextBlock]
     blocks: list[TextBlock] = []
     if content.strokes:
         blocks += [heading_block(_tr("The strokes, in order")), strokes_block(content)]
+    if content.points:
+        blocks += [heading_block(_tr("The tender points")), points_block(content)]
     if content.area_cards:
         blocks.append(heading_block(_tr("Cards for the areas of this map")))
         blocks += [card_block(catalog, card) for card in content.area_cards]

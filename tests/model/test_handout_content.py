@@ -50,6 +50,10 @@ def test_tender_points_bring_their_cards_and_names_once_per_pair(catalog):
     assert set(therapy.areas) >= set(names)
     assert len(therapy.areas) == len(set(therapy.areas))
     assert "acr1990" in {s.id for s in content.sources}
+    assert len(content.points) == 9  # nine bilateral pairs, one line each
+    name, sides, location = content.points[0]
+    assert sorted(sides) == ["left", "right"]
+    assert location == next(p.location for p in catalog.points.values() if p.name == name)
 
 
 def test_unknown_map_is_a_key_error(catalog):
