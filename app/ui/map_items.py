@@ -150,29 +150,37 @@ class ZoneItem(QGraphicsPathItem):
     def __init__(self, region: Region, name: str, theme: Theme) -> None:
         super().__init__(to_painter_path(region.path))
         self.zone_id = region.id
-        self._hatch = QColor(theme.zone)
+        self._hatch_colour = QColor(theme.zone)
+        self._hatch = self._hatch_area()
         self.setPen(_pen(theme.zone, 2.5, Qt.PenStyle.DashLine))
         self.setZValue(Z_ZONE)
         self.setToolTip(name)
 
+    def _hatch_area(self) -> QPainterPath:
+        # Thin diagonal bands cut to the zone's outline, once: a filled path needs no
+        # clipping, which QSvgGenerator would drop (the hatch would spill out of the zone).
+        rect = self.path().boundingRect()
+        lines = QPainterPath()
+        offset = rect.left() - rect.height()
+        while offset < rect.right():
+            lines.moveTo(offset, rect.bottom())
+            lines.lineTo(offset + rect.height(), rect.top())
+            offset += self.HATCH_SPACING
+        stroker = QPainterPathStroker()
+        stroker.setWidth(1.6)
+        return stroker.createStroke(lines).intersected(self.path())
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Hatch with lines in map units, not a brush pattern (Qt override).
+        """Hatch with bands in map units, not a brush pattern (Qt override).
 
         Qt's pattern brushes are fixed in device pixels: on a 1200 dpi PDF page
         the hatch shrinks to a faint tint, and SVG has no such pattern at all.
         """
-        painter.save()
-        painter.setClipPath(self.path(), Qt.ClipOperation.IntersectClip)
-        painter.setPen(_pen(self._hatch.name(), 1.6))
-        rect = self.path().boundingRect()
-        step = self.HATCH_SPACING
-        offset = rect.left() - rect.height()
-        while offset < rect.right():
-            painter.drawLine(QPointF(offset, rect.bottom()), QPointF(offset + rect.height(), rect.top()))
-            offset += step
-        painter.restore()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._hatch_colour)
+        painter.drawPath(self._hatch)
         painter.setPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
