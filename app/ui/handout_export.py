@@ -107,6 +107,11 @@ class PdfPages:
         self._buffer.close()
         return bytes(self._buffer.data().data())
 
+    def __del__(self) -> None:
+        # A writer destroyed while its painter is active crashes Qt; end the painter first.
+        if self._painter is not None and self._painter.isActive():
+            self._painter.end()
+
     def abort(self) -> None:
         """Drop the PDF: nothing was written anywhere."""
         if self._painter is not None:

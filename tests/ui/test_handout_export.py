@@ -247,3 +247,81 @@ def test_the_file_menu_offers_the_exports(make_window, library):
     shortcuts = window.actions_by_id[ActionId.PRINT_HANDOUT].shortcuts()
     assert QKeySequence(QKeySequence.StandardKey.Print) in shortcuts
     assert window.actions_by_id[ActionId.EXPORT_HANDOUT].shortcut() == QKeySequence("Ctrl+E")
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch, tmp_path):
+    """Answer the export dialogs without showing them; collect warnings."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from app.ui.handout_options import ExportOptionsDialog
+
+    answers = {"save": str(tmp_path / "out.pdf"), "folder": str(tmp_path / "folder"), "options": {}}
+    warnings: list[str] = []
+
+    def fake_exec(dialog):
+        for name, value in answers["options"].items():
+            getattr(dialog, name).setChecked(value) if name in ("one_file", "per_map") else getattr(
+                dialog, name
+            ).setCurrentIndex(value)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportOptionsDialog, "exec", fake_exec)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (answers["save"], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: answers["folder"])
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    answers["warnings"] = warnings
+    return answers
+
+
+def test_export_handout_command_asks_paper_and_file_then_reports(commands, no_dialogs, tmp_path):
+    no_dialogs["options"] = {"paper_box": 1}  # US Letter
+    no_dialogs["save"] = str(tmp_path / "hand")  # the suffix is added
+    commands.export_handout()
+    reader = PdfReader(tmp_path / "hand.pdf")
+    assert float(reader.pages[0].mediabox.height) == pytest.approx(792.0, abs=1)
+    assert commands.paper is PaperSize.LETTER
+    assert "hand.pdf" in commands.messages[-1]
+
+
+def test_export_commands_show_a_clear_error_when_the_file_cannot_be_written(commands, no_dialogs, tmp_path):
+    no_dialogs["save"] = str(tmp_path / "missing" / "hand.pdf")
+    commands.export_handout()
+    no_dialogs["options"] = {"format_box": 1}  # SVG
+    no_dialogs["save"] = str(tmp_path / "missing" / "hand.svg")
+    commands.export_image()
+    assert len(no_dialogs["warnings"]) == 2
+    assert all("missing/hand." in text for text in no_dialogs["warnings"])
+
+
+def test_export_image_command_writes_svg_or_png(commands, no_dialogs, tmp_path):
+    from PySide6.QtGui import QImage
+
+    no_dialogs["options"] = {"format_box": 0, "width_box": 0}  # PNG, 1920 px
+    no_dialogs["save"] = str(tmp_path / "map.png")
+    commands.export_image()
+    assert QImage(str(tmp_path / "map.png")).width() == 1920
+
+
+def test_export_all_command_runs_with_a_progress_dialog_that_cancels(commands, no_dialogs, tmp_path, qtbot):
+    from PySide6.QtWidgets import QProgressDialog
+
+    no_dialogs["options"] = {"one_file": True}
+    no_dialogs["save"] = str(tmp_path / "all.pdf")
+    commands.export_all()
+    batch = commands.batch
+    assert batch is not None and batch.running
+    progress = commands.parent().findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: progress.value() >= 1, timeout=30000)  # the event loop ran steps
+    progress.canceled.emit()  # what the Cancel button and Esc do
+    assert not batch.running
+    assert not (tmp_path / "all.pdf").exists()
+    assert "cancelled" in commands.messages[-1]
+
+
+def test_export_all_command_finishes_and_reports(commands, no_dialogs, tmp_path, qtbot):
+    commands.export_all()  # one PDF per map into the chosen folder
+    with qtbot.waitSignal(commands.batch.finished, timeout=60000):
+        pass
+    assert len(list((tmp_path / "folder").glob("*.pdf"))) == len(commands.library.map_infos())
+    assert "Saved 9 file(s)" in commands.messages[-1]
