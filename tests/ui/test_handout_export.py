@@ -310,7 +310,8 @@ def test_export_all_command_runs_with_a_progress_dialog_that_cancels(commands, n
     no_dialogs["save"] = str(tmp_path / "all.pdf")
     commands.export_all()
     batch = commands.batch
-    assert batch is not None and batch.running
+    assert batch is not None
+    assert batch.running
     progress = commands.parent().findChild(QProgressDialog)
     qtbot.waitUntil(lambda: progress.value() >= 1, timeout=30000)  # the event loop ran steps
     progress.canceled.emit()  # what the Cancel button and Esc do
