@@ -261,9 +261,11 @@ def no_dialogs(monkeypatch, tmp_path):
 
     def fake_exec(dialog):
         for name, value in answers["options"].items():
-            getattr(dialog, name).setChecked(value) if name in ("one_file", "per_map") else getattr(
-                dialog, name
-            ).setCurrentIndex(value)
+            widget = getattr(dialog, name)
+            if name in ("one_file", "per_map"):
+                widget.setChecked(value)
+            else:
+                widget.setCurrentIndex(value)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportOptionsDialog, "exec", fake_exec)
