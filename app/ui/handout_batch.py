@@ -96,7 +96,7 @@ class HandoutBatch(QObject):
             self.step()
 
     def step(self) -> None:
-        """Do one step: lay out the next map, or paint its next page, or write a finished file."""
+        """Do one step: lay out the next map, or paint its next page (and write the file after the last)."""
         if self._busy:  # a modal progress dialog runs the event loop inside a step
             return
         self._busy = True
@@ -114,9 +114,10 @@ class HandoutBatch(QObject):
             self._timer.stop()
             return
         map_id = ids[self._map_index]
-        if self._renderer is None:
+        if self._renderer is None:  # laying out a map is a step of its own, to keep steps short
             self._renderer = HandoutRenderer.for_map(self.library, map_id, geometry_for(self.request.paper))
             self._page = 0
+            return
         if self._pdf is None:
             title = (
                 _tr("FibroMap handouts")
