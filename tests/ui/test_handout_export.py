@@ -328,3 +328,20 @@ def test_export_all_command_finishes_and_reports(commands, no_dialogs, tmp_path,
         pass
     assert len(list((tmp_path / "folder").glob("*.pdf"))) == len(commands.library.map_infos())
     assert "Saved 9 file(s)" in commands.messages[-1]
+
+
+def test_zones_are_hatched_with_vector_bands_inside_the_zone(commands, library, tmp_path):
+    from app.ui.handout_painter import map_scene
+    from app.ui.map_items import ZoneItem
+
+    scene = map_scene(library, "cervical")
+    zones = [item for item in scene.items() if isinstance(item, ZoneItem)]
+    assert zones
+    for zone in zones:
+        hatch = zone._hatch.boundingRect()
+        assert not hatch.isEmpty()
+        assert zone.path().boundingRect().adjusted(-1, -1, 1, 1).contains(hatch)  # nothing spills out
+    # and the PDF has no pattern brush (a device-pixel bitmap tile) for them
+    commands.write_handout(tmp_path / "cervical.pdf", PaperSize.A4, "cervical")
+    resources = PdfReader(tmp_path / "cervical.pdf").pages[0]["/Resources"]
+    assert "/Pattern" not in resources
