@@ -1,9 +1,11 @@
 """Colours, pens and type sizes of the map and the panels.
 
 Map files carry geometry only; every colour comes from here so themes and high
-contrast work. The arrow, highlight and point colours are from the Okabe-Ito
-palette, which stays distinguishable with the common colour-vision deficiencies,
-and never carry meaning alone: numbers, dashes and labels do too.
+contrast work. The arrow, highlight, selected-region, point and zone colours are
+chosen to stay apart (CIEDE2000 >= 20) under simulated protanopia, deuteranopia
+and tritanopia (tests/model/test_colour.py checks it): they differ in lightness as
+well as hue. They never carry meaning alone: numbers, dashes, hatching and labels
+do too.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class Theme:
     caution_text: str
     card_fill: str
     card_edge: str
+    link: str
+    on_accent: str
+    focus: str
     contour_width: float = 3.2
     detail_width: float = 1.6
     arrow_width: float = 5.0
@@ -53,12 +58,12 @@ LIGHT = Theme(
     region_selected="#9fd1f0",
     region_selected_edge="#0072b2",
     arrow="#0a5fa8",
-    arrow_highlight="#d55e00",
+    arrow_highlight="#b34700",
     badge_fill="#ffffff",
     badge_text="#0a4f8c",
-    point="#b3005e",
+    point="#1f1f24",
     point_edge="#ffffff",
-    zone="#d55e00",
+    zone="#8a8a8a",
     text="#1f1f24",
     text_muted="#4d4d55",
     legend_fill="#f4f6f8",
@@ -67,6 +72,9 @@ LIGHT = Theme(
     caution_text="#5c2d00",
     card_fill="#ffffff",
     card_edge="#c9ced6",
+    link="#0a5fa8",
+    on_accent="#ffffff",
+    focus="#b34700",
 )
 
 DARK = Theme(
@@ -76,15 +84,15 @@ DARK = Theme(
     contour="#e8e6e3",
     detail="#9a9ca3",
     region_hover="#2f4a5e",
-    region_selected="#1f5f86",
+    region_selected="#184f72",
     region_selected_edge="#56b4e9",
     arrow="#56b4e9",
     arrow_highlight="#e69f00",
     badge_fill="#1e1f22",
     badge_text="#8fd0ff",
-    point="#f07ab0",
+    point="#ffffff",
     point_edge="#1e1f22",
-    zone="#e69f00",
+    zone="#80808a",
     text="#ececec",
     text_muted="#b8b8c0",
     legend_fill="#26282c",
@@ -93,6 +101,9 @@ DARK = Theme(
     caution_text="#ffd39a",
     card_fill="#26282c",
     card_edge="#44474e",
+    link="#8fd0ff",
+    on_accent="#1e1f22",
+    focus="#e69f00",
 )
 
 # For projectors: light lines on black survive a washed-out beam; thicker pens read from the back row.
@@ -106,12 +117,12 @@ HIGH_CONTRAST = Theme(
     region_selected="#005f8f",
     region_selected_edge="#56d4ff",
     arrow="#ffd400",
-    arrow_highlight="#00e0ff",
+    arrow_highlight="#00c8ff",
     badge_fill="#000000",
     badge_text="#ffd400",
-    point="#ff6ec7",
-    point_edge="#ffffff",
-    zone="#ff8c00",
+    point="#ffffff",
+    point_edge="#000000",
+    zone="#a0a0a0",
     text="#ffffff",
     text_muted="#e0e0e0",
     legend_fill="#000000",
@@ -120,12 +131,62 @@ HIGH_CONTRAST = Theme(
     caution_text="#ffd27a",
     card_fill="#000000",
     card_edge="#ffffff",
+    link="#ffd400",
+    on_accent="#000000",
+    focus="#00c8ff",
     contour_width=4.0,
     detail_width=2.0,
     arrow_width=7.0,
 )
 
 THEMES = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
+THEME_TITLES = {"light": "Light", "dark": "Dark", "high-contrast": "High contrast (projector)"}
+
+# Every text colour on every background the app paints, as (text field, background field).
+# The Qt palette and the styled widgets take their pairs from here, and a test checks each
+# pair's WCAG contrast in every theme (4.5:1; 7:1 in high contrast), so the two cannot drift.
+TEXT_PAIRS: dict[str, tuple[str, str]] = {
+    "window": ("text", "canvas"),
+    "window_muted": ("text_muted", "canvas"),
+    "panel": ("text", "legend_fill"),
+    "panel_muted": ("text_muted", "legend_fill"),
+    "card": ("text", "card_fill"),
+    "card_muted": ("text_muted", "card_fill"),
+    "link": ("link", "card_fill"),
+    "link_on_panel": ("link", "legend_fill"),
+    "link_on_window": ("link", "canvas"),
+    "caution": ("caution_text", "caution_fill"),
+    "caution_on_window": ("caution_text", "canvas"),
+    "caution_on_card": ("caution_text", "card_fill"),
+    "done_status": ("caution_edge", "canvas"),
+    "badge": ("badge_text", "badge_fill"),
+    "badge_marked": ("badge_fill", "arrow_highlight"),
+    "accent": ("on_accent", "arrow"),
+    "accent_highlight": ("on_accent", "arrow_highlight"),
+    "accent_text": ("arrow", "canvas"),
+    "highlight_text": ("arrow_highlight", "canvas"),
+    "highlight_on_card": ("arrow_highlight", "card_fill"),
+    "hover": ("text", "region_hover"),
+    "map_label": ("text", "canvas"),
+    "map_note": ("text_muted", "canvas"),
+    "legend": ("text", "legend_fill"),
+    "legend_note": ("text_muted", "legend_fill"),
+}
+
+# Colours that carry meaning on the map; each pair must stay apart under colour-vision
+# deficiencies (a test simulates them). Numbers, dashes and labels carry the meaning too.
+MAP_MEANING_COLOURS = ("arrow", "arrow_highlight", "region_selected", "point", "zone")
+
+
+def pair(theme: Theme, name: str) -> tuple[str, str]:
+    """Return the (text, background) colours of a declared text pair in a theme."""
+    text_field, background_field = TEXT_PAIRS[name]
+    return getattr(theme, text_field), getattr(theme, background_field)
+
+
+def minimum_contrast(theme: Theme) -> float:
+    """Return the contrast every text pair of a theme must reach (WCAG AA, or AAA for high contrast)."""
+    return 7.0 if theme.name == "high-contrast" else 4.5
 
 # Label sizes in map units (docs/map-format.md promises these to map authors).
 LABEL_SIZES = {"view": 34.0, "side": 26.0, "region": 24.0, "note": 20.0}
