@@ -70,22 +70,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in library.problems:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)  # noqa: T201
 
+    from app.services.settings import open_settings
+    from app.ui.appearance import Appearance, appearance_from_settings, apply_to_application
     from app.ui.main_window import MainWindow
 
     if args.screenshot is not None:
         from app.model.clock import ManualClock
         from app.services.user_data import UserDataStore
+        from app.ui.appearance_controller import apply_appearance
         from app.ui.screenshots import take_screenshots
+        from app.ui.theme import THEMES
 
         # Timers in screenshots stand at chosen moments, whatever the machine's speed.
         clock = ManualClock()
         # Screenshots show a fresh user's view and never touch the user's notes.
         scratch = Path(tempfile.mkdtemp(prefix="fibromap-screenshot-"))
         window = MainWindow(library, clock=clock, store=UserDataStore(scratch))
+        apply_appearance(window, Appearance(THEMES["light"]))  # the defaults, whatever the user chose
         written = take_screenshots(window, args.screenshot, clock)
         print(f"wrote {len(written)} screenshots to {args.screenshot}")  # noqa: T201
         window.close()
         return 0
+    apply_to_application(appearance_from_settings(open_settings()))
     window = MainWindow(library)
     if args.map:
         window.show_map(args.map)

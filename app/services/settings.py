@@ -46,6 +46,12 @@ SHOW_LABELS = Option("layers/labels", True)
 SHOW_POINTS = Option("layers/points", True)
 # Which folding parts of the technique cards are open (one choice for all cards).
 CARD_SECTIONS = {key: Option(f"cards/open/{key}", True) for key in ("details", "steps", "note")}
+# Appearance and accessibility (Edit ▸ Preferences).
+THEME = Option("appearance/theme", "light")
+TEXT_PERCENT = Option("appearance/text_percent", 100)  # of the system font, 100–200
+THERAPIST_VIEW = Option("appearance/therapist_view", False)  # map sides as the therapist sees them
+SOUND_CUES = Option("timer/sound_cues", True)
+GET_READY = Option("timer/get_ready", True)
 
 
 def open_settings() -> QSettings:

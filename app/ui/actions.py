@@ -44,6 +44,7 @@ class ActionId(Enum):
     PRINT_HANDOUT = auto()
     EXPORT_IMAGE = auto()
     EXPORT_ALL = auto()
+    PREFERENCES = auto()
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.EXPORT_ALL: ActionSpec(
         "Export &All Maps…", "Save a handout of every map: one PDF per map, or one combined PDF"
+    ),
+    ActionId.PREFERENCES: ActionSpec(
+        "&Preferences…", "Theme, text size, map sides and timer cues", (Key.Preferences, "Ctrl+,")
     ),
 }
 

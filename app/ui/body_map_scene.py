@@ -8,13 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from shapely.geometry import Point, box
 
 from app.model.badge_layout import place_badges
 from app.model.body_map import BodyMap
 from app.model.content import MapInfo
+from app.model.map_focus import FocusTarget, focus_order
+from app.model.viewpoint import Viewpoint, side_labels
+from app.ui.map_focus_ring import FocusRingItem
 from app.ui.map_items import (
     ArrowItem,
     BadgeItem,
@@ -23,6 +26,7 @@ from app.ui.map_items import (
     OutlineItem,
     PointItem,
     RegionItem,
+    ThemedItem,
     ZoneItem,
 )
 from app.ui.map_legend import LegendItem
@@ -36,16 +40,28 @@ class BodyMapScene(QGraphicsScene):
         region_activated(str): a region was clicked; carries its id.
         point_activated(str): a tender point was clicked; carries its id.
         hovered_changed(str): the region under the pointer changed ("" for none).
+        focus_changed(int): the keyboard focus moved to this index of ``focus_targets`` (-1: none).
     """
 
     region_activated = Signal(str)
     point_activated = Signal(str)
     hovered_changed = Signal(str)
+    focus_changed = Signal(int)
 
-    def __init__(self, body_map: BodyMap, info: MapInfo, theme: Theme, point_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        body_map: BodyMap,
+        info: MapInfo,
+        theme: Theme,
+        point_names: dict[str, str],
+        viewpoint: Viewpoint = Viewpoint.CLIENT,
+    ) -> None:
         super().__init__()
         self.body_map = body_map
         self.info = info
+        self.theme = theme
+        self.viewpoint = viewpoint
+        self.point_names = point_names
         self.setBackgroundBrush(QColor(theme.canvas))
         self.region_items: dict[str, RegionItem] = {}
         for region in body_map.regions.values():
@@ -58,7 +74,7 @@ class BodyMapScene(QGraphicsScene):
         self.leader_items = [LeaderItem(leader, theme) for leader in body_map.leaders]
         for leader_item in self.leader_items:
             self.addItem(leader_item)
-        self.label_items = [LabelItem(label, theme) for label in body_map.labels]
+        self.label_items = [LabelItem(label, theme) for label in side_labels(body_map.labels, viewpoint)]
         for label in self.label_items:
             self.addItem(label)
         self.point_items = {
@@ -75,13 +91,21 @@ class BodyMapScene(QGraphicsScene):
         for badge in self.badge_items.values():
             self.addItem(badge)
         self.legend = LegendItem(body_map, theme)
+        self.legend.set_viewpoint(viewpoint)
         self.addItem(self.legend)
+        self.focus_targets: list[FocusTarget] = focus_order(body_map)
+        self.focus_index = -1
+        self.focus_ring = FocusRingItem(theme)
+        self.addItem(self.focus_ring)
         self.setSceneRect(self.map_rect().united(self.legend.boundingRect()).adjusted(-10, -10, 10, 10))
         self._hovered = ""
         self._selected = ""
 
     def _badge_centres(self) -> dict[int, tuple[float, float]]:
-        obstacles = [box(*_corners(label.text_rect())) for label in self.label_items]
+        # Numbers keep clear of the labels of both viewpoints, so switching never covers one.
+        worded = {*side_labels(self.body_map.labels, Viewpoint.THERAPIST), *self.body_map.labels}
+        rects = [LabelItem(label, self.theme).text_rect() for label in worded]
+        obstacles = [box(*_corners(rect)) for rect in rects]
         obstacles += [Point(p.x, p.y).buffer(p.radius + 6) for p in self.body_map.points.values()]
         return place_badges(self.body_map.arrows, BADGE_RADIUS, obstacles)
 
@@ -147,6 +171,67 @@ class BodyMapScene(QGraphicsScene):
             item.set_marked(order in wanted)
             self.badge_items[order].set_marked(order in wanted)
 
+    def set_theme(self, theme: Theme) -> None:
+        """Repaint every item of the map from another theme (selection and focus stay)."""
+        self.theme = theme
+        self.setBackgroundBrush(QColor(theme.canvas))
+        for item in self.items():
+            if isinstance(item, ThemedItem | RegionItem | ZoneItem | LegendItem):
+                item.set_theme(theme)
+
+    def set_viewpoint(self, viewpoint: Viewpoint) -> None:
+        """Word the side labels for the client's or the therapist's viewpoint."""
+        if viewpoint is self.viewpoint:
+            return
+        self.viewpoint = viewpoint
+        visible = all(item.isVisible() for item in self.label_items)
+        for item in self.label_items:
+            self.removeItem(item)
+        self.label_items = [LabelItem(label, self.theme) for label in side_labels(self.body_map.labels, viewpoint)]
+        for item in self.label_items:
+            item.setVisible(visible)
+            self.addItem(item)
+        self.legend.set_viewpoint(viewpoint)
+
+    # --- keyboard focus -------------------------------------------------------
+
+    @property
+    def focused(self) -> FocusTarget | None:
+        """The target with the keyboard focus, if any."""
+        return self.focus_targets[self.focus_index] if self.focus_index >= 0 else None
+
+    def set_focus_index(self, index: int) -> None:
+        """Move the keyboard focus to a target (-1 hides the ring)."""
+        self.focus_index = index if 0 <= index < len(self.focus_targets) else -1
+        target = self.focused
+        if target is None:
+            self.focus_ring.hide()
+        elif target.kind == "region":
+            self.focus_ring.surround(self.region_items[target.id].path())
+        elif target.kind == "arrow":
+            arrow_item = self.arrow_items[int(target.id)]
+            self.focus_ring.surround(arrow_item.shape() + _badge_path(self.badge_items.get(int(target.id))))
+        else:
+            point = self.body_map.points[target.id]
+            self.focus_ring.surround_circle(QPointF(point.x, point.y), max(point.radius, 10.0))
+        self.focus_changed.emit(self.focus_index)
+
+    def activate_focused(self) -> None:
+        """Open what the keyboard focus is on: a region's (or an arrow's region's) cards, a point's card."""
+        target = self.focused
+        if target is None:
+            return
+        if target.kind == "point":
+            self.select_point(target.id)
+            self.point_activated.emit(target.id)
+            return
+        region_id = target.id
+        if target.kind == "arrow":
+            region_id = next(a.region for a in self.body_map.arrows if a.order == int(target.id))
+        if region_id in self.region_items:
+            self.select_region(region_id)
+            self.region_activated.emit(region_id)
+
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         """Show or hide a layer: arrows, numbers, labels or points."""
         groups: dict[str, list[QGraphicsItem]] = {
@@ -157,6 +242,13 @@ class BodyMapScene(QGraphicsScene):
         }
         for item in groups[layer]:
             item.setVisible(visible)
+
+
+def _badge_path(badge: BadgeItem | None) -> QPainterPath:
+    path = QPainterPath()
+    if badge is not None:
+        path.addEllipse(badge.boundingRect())
+    return path
 
 
 def _corners(rect: QRectF) -> tuple[float, float, float, float]:

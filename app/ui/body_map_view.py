@@ -1,12 +1,41 @@
-"""The map canvas: fit, zoom, drag to pan, click to select, hover to preview."""
+"""The map canvas: fit, zoom, drag to pan, click to select, hover to preview, keys to move.
+
+Keyboard: Tab and Shift+Tab walk the map's regions, arrows and tender points
+(then leave the map); the arrow keys move to the nearest one in their direction;
+Home and End go to the first and last; Enter opens the focused target's cards.
+QGraphicsItems are not accessible on their own, so the view names the focused
+target in its accessible name and description and tells assistive technology
+when they change.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from app.model.map_focus import describe, nearest_in_direction, step
 from app.ui.body_map_scene import BodyMapScene
+
+DIRECTIONS = {
+    Qt.Key.Key_Left: (-1.0, 0.0),
+    Qt.Key.Key_Right: (1.0, 0.0),
+    Qt.Key.Key_Up: (0.0, -1.0),
+    Qt.Key.Key_Down: (0.0, 1.0),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BodyMapView", text)
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0  # relative to "fit to window"
@@ -27,6 +56,9 @@ class BodyMapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(_tr("Body map"))
+        self.setAccessibleDescription(_tr("Tab or the arrow keys move between regions, arrows and points."))
         self.viewport().setMouseTracking(True)
         self._fitted = True
         self._zoom = 1.0
@@ -40,8 +72,104 @@ class BodyMapView(QGraphicsView):
 
     def show_scene(self, scene: BodyMapScene) -> None:
         """Show a map, fitted to the window."""
+        previous = self.map_scene()
+        if previous is not None:
+            previous.focus_changed.disconnect(self._focus_moved)
+            previous.focus_ring.hide()
         self.setScene(scene)
+        scene.focus_changed.connect(self._focus_moved)
         self.fit()
+        self._focus_moved(scene.focus_index)
+
+    # --- keyboard ---------------------------------------------------------------
+
+    def focus_text(self) -> str:
+        """Return what the view says about its focused target ("" for none)."""
+        scene = self.map_scene()
+        target = scene.focused if scene is not None else None
+        if scene is None or target is None:
+            return ""
+        return describe(target, scene.body_map, scene.info, scene.point_names)
+
+    def _focus_moved(self, index: int) -> None:
+        scene = self.map_scene()
+        if scene is None:
+            return
+        scene.focus_ring.setVisible(index >= 0 and self.hasFocus())
+        target = scene.focused
+        if target is not None and not self._fitted:
+            self.ensureVisible(scene.focus_ring.boundingRect(), 40, 40)
+        title = _tr("Body map: {title}").format(title=scene.info.title)
+        text = self.focus_text()
+        name = f"{title} — {text}" if text else title
+        if name != self.accessibleName():
+            self.setAccessibleName(name)
+            self._notify(QAccessible.Event.NameChanged)
+        description = text or _tr("Tab or the arrow keys move between regions, arrows and points.")
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
+            self._notify(QAccessible.Event.DescriptionChanged)
+        if text and self.hasFocus():
+            self._notify(QAccessible.Event.Focus)
+
+    def _notify(self, kind: QAccessible.Event) -> None:
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, kind))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002
+        """Tab and Shift+Tab walk the map's targets, then leave the map (Qt override)."""
+        scene = self.map_scene()
+        if scene is not None and self.hasFocus():
+            following = step(scene.focus_targets, scene.focus_index, next)
+            if following is not None:
+                scene.set_focus_index(following)
+                return True
+            scene.set_focus_index(-1)
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Entering by Tab starts at the first target, by Shift+Tab at the last (Qt override)."""
+        super().focusInEvent(event)
+        scene = self.map_scene()
+        if scene is None:
+            return
+        reason = event.reason()
+        if scene.focus_index < 0 and scene.focus_targets:
+            if reason == Qt.FocusReason.TabFocusReason:
+                scene.set_focus_index(0)
+            elif reason == Qt.FocusReason.BacktabFocusReason:
+                scene.set_focus_index(len(scene.focus_targets) - 1)
+        self._focus_moved(scene.focus_index)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Qt override."""
+        super().focusOutEvent(event)
+        scene = self.map_scene()
+        if scene is not None:
+            scene.focus_ring.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrow keys, Home, End and Enter act on the map's targets (Qt override)."""
+        scene = self.map_scene()
+        key = Qt.Key(event.key())
+        if scene is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        targets = scene.focus_targets
+        if key in DIRECTIONS:
+            found = nearest_in_direction(targets, scene.focus_index, DIRECTIONS[key])
+            if found is not None:
+                scene.set_focus_index(found)
+        elif key == Qt.Key.Key_Home and targets:
+            scene.set_focus_index(0)
+        elif key == Qt.Key.Key_End and targets:
+            scene.set_focus_index(len(targets) - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            scene.activate_focused()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def fit(self) -> None:
         """Fit the whole map and its legend to the window."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -9,6 +12,7 @@ from app.model.content import MapInfo, Technique
 from app.ui.reference_views import fill_course, fill_page, fill_protocol
 from app.ui.technique_card import CardContext, TechniqueCard
 from app.ui.text_widgets import citation_text, link_label, plain_label
+from app.ui.theme import Theme
 
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
 
@@ -44,7 +48,20 @@ class CardPanel(QScrollArea):
         self.setMinimumWidth(300)
         self.cards: list[TechniqueCard] = []
         self.heading = ""
-        self._publish(self._reset())
+        self._shown: Callable[[], None] = lambda: self._publish(self._reset())
+        self._shown()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Show what is shown again in another theme (and at the application's new text size)."""
+        self.context = replace(self.context, theme=theme)
+        self.theme = theme
+        scroll = self.verticalScrollBar().value()
+        self._shown()
+        self.verticalScrollBar().setValue(scroll)
+
+    def _remember(self, show: Callable[[], None]) -> None:
+        self._shown = show
+        show()
 
     def _reset(self) -> QVBoxLayout:
         self.flush_notes()
@@ -94,7 +111,7 @@ class CardPanel(QScrollArea):
             return
         layout.addWidget(plain_label(title, scale=1.15, bold=True))
         for technique in techniques:
-            link = link_label(technique.title, self.theme.arrow)
+            link = link_label(technique.title, self.theme.link)
             link.clicked.connect(lambda i=technique.id: self.technique_requested.emit(i))
             layout.addWidget(link)
 
@@ -104,6 +121,9 @@ class CardPanel(QScrollArea):
 
     def show_map(self, info: MapInfo) -> None:
         """Show the map's overview: its summary, how to use it, and the cards for all areas."""
+        self._remember(lambda: self._show_map(info))
+
+    def _show_map(self, info: MapInfo) -> None:
         layout = self._reset()
         self._header(layout, info.title, " · ".join(info.views))
         if info.summary:
@@ -121,6 +141,9 @@ class CardPanel(QScrollArea):
 
     def show_region(self, info: MapInfo, region_id: str) -> None:
         """Show a region's heading and cards, then links to the map-wide cards."""
+        self._remember(lambda: self._show_region(info, region_id))
+
+    def _show_region(self, info: MapInfo, region_id: str) -> None:
         region = info.regions[region_id]
         layout = self._reset()
         where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
@@ -132,6 +155,9 @@ class CardPanel(QScrollArea):
 
     def show_point(self, point_id: str) -> None:
         """Show a tender point: where it is, its source, and its cards."""
+        self._remember(lambda: self._show_point(point_id))
+
+    def _show_point(self, point_id: str) -> None:
         point = self.catalog.points[point_id]
         layout = self._reset()
         self._header(layout, f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})", _tr("Tender point"))
@@ -148,6 +174,9 @@ class CardPanel(QScrollArea):
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card on its own (from a link, the Starred list or the protocol)."""
+        self._remember(lambda: self._show_technique(technique_id))
+
+    def _show_technique(self, technique_id: str) -> None:
         technique = self.catalog.techniques[technique_id]
         layout = self._reset()
         self._header(layout, technique.title, _tr("Technique card"))
@@ -156,6 +185,9 @@ class CardPanel(QScrollArea):
 
     def show_page(self, page_id: str) -> None:
         """Show a reference page (FM versus MPS, the authors' theory, history, sources…)."""
+        self._remember(lambda: self._show_page(page_id))
+
+    def _show_page(self, page_id: str) -> None:
         page = self.catalog.pages[page_id]
         layout = self._reset()
         self._header(layout, page.title, _tr("Reference"))
@@ -164,6 +196,9 @@ class CardPanel(QScrollArea):
 
     def show_protocol(self) -> None:
         """Show the 8 steps of the protocol with links to their cards."""
+        self._remember(lambda: self._show_protocol())
+
+    def _show_protocol(self) -> None:
         layout = self._reset()
         self._header(layout, _tr("Medical massage protocol"), _tr("The 8 steps of every session"))
         fill_protocol(layout, self.catalog, self.theme, self.technique_requested.emit)
@@ -171,6 +206,9 @@ class CardPanel(QScrollArea):
 
     def show_course(self) -> None:
         """Show the course of treatment and the session-number rules."""
+        self._remember(lambda: self._show_course())
+
+    def _show_course(self) -> None:
         layout = self._reset()
         self._header(layout, _tr("Course of treatment"), _tr("Sessions, breaks, exercise and maintenance"))
         fill_course(layout, self.catalog, self.theme)

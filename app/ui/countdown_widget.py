@@ -125,6 +125,11 @@ class CountdownWidget(QWidget):
         """Whether the end prompt is showing (from the end until the next start, reset or stop)."""
         return self._ended
 
+    def set_theme(self, theme: Theme) -> None:
+        """Paint in another theme from now on."""
+        self._theme = theme
+        self.update()
+
     @property
     def theme(self) -> Theme:
         """The colours used."""

@@ -40,7 +40,7 @@ from app.services.ics_export import write_ics
 from app.ui.course_plan_document import configure_printer, plan_document, write_pdf
 from app.ui.rule_lines_delegate import LINES_ROLE, RuleLinesDelegate
 from app.ui.text_widgets import citation_text, plain_label
-from app.ui.theme import LIGHT
+from app.ui.theme import LIGHT, Theme
 
 DEFAULT_WEEKDAYS = frozenset({0, 3})  # Monday and Thursday
 DEFAULT_MAINTENANCE_WEEKS = 8
@@ -78,8 +78,16 @@ class CoursePlannerDialog(QDialog):
     anything, so tests and other callers can use them directly.
     """
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        theme: Theme = LIGHT,
+    ) -> None:
         super().__init__(parent)
+        self._theme = theme  # the screen's colours; the printed plan stays light, it is for paper
         self._catalog = catalog
         self._plan: CoursePlan | None = None
         self._error = ""
@@ -113,10 +121,10 @@ class CoursePlannerDialog(QDialog):
         self._minutes.setPrefix(_tr("for "))
         self._minutes.setSuffix(_tr(" min"))
 
-        self._error_label = plain_label("", bold=True, color=LIGHT.caution_text)
+        self._error_label = plain_label("", bold=True, color=self._theme.caution_text)
         self._error_label.setStyleSheet(
-            f"color: {LIGHT.caution_text}; background: {LIGHT.caution_fill};"
-            f" border: 1px solid {LIGHT.caution_edge}; padding: 6px;"
+            f"color: {self._theme.caution_text}; background: {self._theme.caution_fill};"
+            f" border: 1px solid {self._theme.caution_edge}; padding: 6px;"
         )
         self._summary = plain_label("")
         self._table = self._make_table()
@@ -156,7 +164,7 @@ class CoursePlannerDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(APPLIES_COLUMN, QHeaderView.ResizeMode.Stretch)
-        table.setItemDelegateForColumn(APPLIES_COLUMN, RuleLinesDelegate(table, LIGHT.caution_text))
+        table.setItemDelegateForColumn(APPLIES_COLUMN, RuleLinesDelegate(table, self._theme.caution_text))
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
@@ -339,7 +347,7 @@ class CoursePlannerDialog(QDialog):
         for rule in rules:
             warning = rule.kind == "warning"
             line = plain_label(
-                words.rule_line(rule), bold=warning, color=LIGHT.caution_text if warning else None
+                words.rule_line(rule), bold=warning, color=self._theme.caution_text if warning else None
             )
             line.setToolTip(
                 _tip(f"{words.rule_line(rule, full=True)}\n{citation_text(self._catalog, rule.cite)}")
@@ -355,7 +363,7 @@ class CoursePlannerDialog(QDialog):
         font = QFont(item.font())
         font.setBold(True)
         item.setFont(font)
-        item.setBackground(QColor(LIGHT.legend_fill))
+        item.setBackground(QColor(self._theme.legend_fill))
         self._table.setItem(row, 0, item)
         self._table.setSpan(row, 0, 1, 4)
 
@@ -370,7 +378,7 @@ class CoursePlannerDialog(QDialog):
         cells = [QTableWidgetItem(when), QTableWidgetItem(label), QTableWidgetItem(exercise), applies]
         if kind == BREAK:
             for cell in cells:
-                cell.setBackground(QColor(LIGHT.caution_fill))
+                cell.setBackground(QColor(self._theme.caution_fill))
         cells[0].setData(ROW_KIND_ROLE, kind)
         for column, cell in enumerate(cells):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

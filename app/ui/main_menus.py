@@ -15,6 +15,7 @@ LAYER_ACTIONS = (A.SHOW_ARROWS, A.SHOW_NUMBERS, A.SHOW_LABELS, A.SHOW_POINTS)
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&File", (A.EXPORT_HANDOUT, A.PRINT_HANDOUT, A.EXPORT_IMAGE, A.EXPORT_ALL, None, A.QUIT)),
+    ("&Edit", (A.PREFERENCES,)),
     (
         "&View",
         (

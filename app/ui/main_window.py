@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
@@ -24,6 +25,8 @@ from app.services import settings as options
 from app.services.library import Library
 from app.services.user_data import UserDataStore
 from app.ui.actions import ActionId, make_actions
+from app.ui.appearance import appearance_from_settings
+from app.ui.appearance_controller import apply_appearance, side_note, viewpoint_of
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
@@ -32,6 +35,7 @@ from app.ui.handout_commands import HandoutCommands
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.presentation_mode import PresentationMode
 from app.ui.quiz_window import QuizWindow
 from app.ui.search_popup import SearchPopup
@@ -39,7 +43,7 @@ from app.ui.session_guide import SessionGuideWindow
 from app.ui.starred_list import StarredList
 from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
 from app.ui.technique_card import CardContext
-from app.ui.theme import LIGHT, Theme
+from app.ui.theme import Theme
 from app.ui.timer_panel import TimerPanel, point_label
 
 LAYERS = {
@@ -60,15 +64,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         library: Library,
-        theme: Theme = LIGHT,
+        theme: Theme | None = None,
         clock: Clock = time.monotonic,
         store: UserDataStore | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.store = store if store is not None else UserDataStore(parent=self)
-        self.theme = theme
         self.settings = options.open_settings()
+        self.appearance = appearance_from_settings(self.settings)
+        if theme is not None:  # a caller's theme wins over the preference (tests, screenshots)
+            self.appearance = replace(self.appearance, theme=theme)
+        self.theme = theme = self.appearance.theme
         self.setWindowTitle(APP_NAME)
         self.scenes: dict[str, BodyMapScene] = {}
         self.current_map = ""
@@ -101,6 +108,7 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
         self.timer = TimerPanel(theme, clock)
         self.timer.point_changed.connect(self.show_point)
+        self.timer.set_cue_defaults(options.SOUND_CUES.get(self.settings), options.GET_READY.get(self.settings))
         self.current_point = ""
 
         self.problem_bar = self._problem_bar()
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
                 ActionId.PRINT_HANDOUT: self.handouts.print_current,
                 ActionId.EXPORT_IMAGE: self.handouts.export_image,
                 ActionId.EXPORT_ALL: self.handouts.export_all,
+                ActionId.PREFERENCES: self.open_preferences,
                 **{
                     aid: (lambda on, layer=layer: self._set_layer(layer, on))
                     for aid, (layer, _) in LAYERS.items()
@@ -193,7 +202,8 @@ class MainWindow(QMainWindow):
                 library.maps[info.id],
                 info,
                 theme,
-                {p.id: p.name for p in library.catalog.points.values()},
+                {p.id: point_label(p) for p in library.catalog.points.values()},
+                viewpoint_of(self.appearance),
             )
             scene.region_activated.connect(self.show_region)
             scene.point_activated.connect(self.show_point)
@@ -242,12 +252,17 @@ class MainWindow(QMainWindow):
         self.navigator.set_current_map(map_id)
         info = self.library.catalog.maps[map_id]
         self.cards.show_map(info)
+        self.refresh_map_label()
+        self.setWindowTitle(f"{info.title} — {APP_NAME}")
+
+    def refresh_map_label(self) -> None:
+        """Say in the status bar which map is shown and whose left and right it names."""
+        info = self.library.catalog.maps[self.current_map]
         self.map_label.setText(
-            _tr("{title} — {views} — left and right are the client's, as labelled on the map").format(
-                title=info.title, views=", ".join(info.views)
+            _tr("{title} — {views} — {sides}").format(
+                title=info.title, views=", ".join(info.views), sides=side_note(self.appearance)
             )
         )
-        self.setWindowTitle(f"{info.title} — {APP_NAME}")
 
     def show_region(self, region_id: str) -> None:
         """Show the cards of a region of the current map."""
@@ -389,7 +404,12 @@ class MainWindow(QMainWindow):
         """Open the session guide, a window of its own (Ctrl+G)."""
         if self.session_guide is None:
             self.session_guide = SessionGuideWindow(
-                self.library.catalog, self.library.maps, self.theme, self.clock, parent=self
+                self.library.catalog,
+                self.library.maps,
+                self.theme,
+                self.clock,
+                text_factor=self.appearance.text_factor,
+                parent=self,
             )
         self.session_guide.showMaximized()
         self.session_guide.activateWindow()
@@ -406,7 +426,13 @@ class MainWindow(QMainWindow):
 
     def open_course_planner(self) -> None:
         """Plan the course of treatment on a calendar."""
-        CoursePlannerDialog(self.library.catalog, self).exec()
+        CoursePlannerDialog(self.library.catalog, self, theme=self.theme).exec()
+
+    def open_preferences(self) -> None:
+        """Edit the preferences; each change applies at once (Ctrl+,)."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.changed.connect(lambda: apply_appearance(self, appearance_from_settings(self.settings)))
+        dialog.exec()
 
     def show_problems(self) -> None:
         """List every problem found while loading the content."""

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from app.model.body_map import Arrow, Label, MapPoint, Region, Stroke
 from app.model.geometry import XY
 from app.ui.qt_paths import to_painter_path
-from app.ui.theme import BADGE_FONT_SIZE, BADGE_RADIUS, LABEL_SIZES, MAP_FONT_FAMILY, Theme
+from app.ui.theme import BADGE_FONT_SIZE, BADGE_RADIUS, LABEL_SIZES, MAP_FONT_FAMILY, THEMES, Theme
 
+MAX_CONTOUR_WIDTH = max(t.contour_width for t in THEMES.values())
 HEAD_LENGTH = 26.0
 HEAD_HALF_WIDTH = 11.0
 BASE_DOT_RADIUS = 8.0
@@ -60,6 +61,12 @@ class ThemedItem(QGraphicsItem):
             self._marked = on
             self.update()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Paint from another theme from now on (pen widths may change the shape)."""
+        self.prepareGeometryChange()
+        self._theme = theme
+        self.update()
+
     def boundingRect(self) -> QRectF:
         """Qt override."""
         return self._rect
@@ -73,7 +80,7 @@ class OutlineItem(ThemedItem):
         rect = QRectF()
         for path, _ in paths:
             rect = rect.united(path.boundingRect())
-        margin = theme.contour_width
+        margin = MAX_CONTOUR_WIDTH  # the widest pen of any theme, so a theme switch never clips
         super().__init__(theme, rect.adjusted(-margin, -margin, margin, margin), Z_OUTLINE)
         self._paths = paths
 
@@ -127,6 +134,11 @@ class RegionItem(QGraphicsPathItem):
         """Whether this region is the one whose cards are shown."""
         return self._selected
 
+    def set_theme(self, theme: Theme) -> None:
+        """Fill from another theme from now on."""
+        self._theme = theme
+        self._restyle()
+
     def _restyle(self) -> None:
         t = self._theme
         if self._selected:
@@ -150,11 +162,17 @@ class ZoneItem(QGraphicsPathItem):
     def __init__(self, region: Region, name: str, theme: Theme) -> None:
         super().__init__(to_painter_path(region.path))
         self.zone_id = region.id
-        self._hatch_colour = QColor(theme.zone)
+        self.name = name
         self._hatch = self._hatch_area()
-        self.setPen(_pen(theme.zone, 2.5, Qt.PenStyle.DashLine))
         self.setZValue(Z_ZONE)
         self.setToolTip(name)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Hatch from another theme from now on."""
+        self._hatch_colour = QColor(theme.zone)
+        self.setPen(_pen(theme.zone, 2.5, Qt.PenStyle.DashLine))
+        self.update()
 
     def _hatch_area(self) -> QPainterPath:
         # Thin diagonal bands cut to the zone's outline, once: a filled path needs no
@@ -327,18 +345,17 @@ class LeaderItem(ThemedItem):
         super().__init__(theme, path.boundingRect().adjusted(-5, -5, 5, 5), Z_LEADER)
         self._path = path
         self._end = path.pointAtPercent(1.0)
-        self._color = QColor(theme.text_muted)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         """Paint from the theme (Qt override)."""
         # The line is never filled: a bent leader would otherwise paint a triangle.
-        painter.setPen(_pen(self._color.name(), 1.4))
+        painter.setPen(_pen(self._theme.text_muted, 1.4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._color)
+        painter.setBrush(QColor(self._theme.text_muted))
         painter.drawEllipse(self._end, self.DOT, self.DOT)
 
 

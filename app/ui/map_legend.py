@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from app.model.body_map import Arrow, BodyMap, MapPoint
 from app.model.geometry import PathData
-from app.ui.map_items import ArrowItem, BadgeItem, PointItem, map_font
+from app.model.viewpoint import Viewpoint, legend_sentence
+from app.ui.map_items import ArrowItem, BadgeItem, PointItem, ThemedItem, map_font
 from app.ui.theme import Theme
 
 LEGEND_GAP = 24.0
@@ -55,7 +56,7 @@ def legend_lines(body_map: BodyMap) -> list[str]:
     return lines
 
 
-def legend_note(body_map: BodyMap) -> str:
+def legend_note(body_map: BodyMap, viewpoint: Viewpoint = Viewpoint.CLIENT) -> str:
     """Return the legend's closing note: whose drawing it is and where its content comes from."""
     notes = []
     if shows_techniques(body_map):
@@ -83,7 +84,7 @@ def legend_note(body_map: BodyMap) -> str:
                 "(Wolfe F. et al., Arthritis & Rheumatism 1990;33:160–172)."
             )
         )
-    notes.append(_tr("Views are labelled with the client's left and right."))
+    notes.append(_tr(legend_sentence(viewpoint)))
     return " ".join(notes)
 
 
@@ -93,6 +94,7 @@ class LegendItem(QGraphicsItem):
     def __init__(self, body_map: BodyMap, theme: Theme) -> None:
         super().__init__()
         self._theme = theme
+        self._body_map = body_map
         x, y, width, height = body_map.view_box
         self._lines = legend_lines(body_map)
         self._note = legend_note(body_map)
@@ -111,6 +113,19 @@ class LegendItem(QGraphicsItem):
             self._children.append(PointItem(MapPoint("", x + 120, top + ROW * 0.3, 10), "", theme))
         for child in self._children:
             child.setParentItem(self)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint from another theme from now on, the samples too."""
+        self._theme = theme
+        for child in self._children:
+            if isinstance(child, ThemedItem):
+                child.set_theme(theme)
+        self.update()
+
+    def set_viewpoint(self, viewpoint: Viewpoint) -> None:
+        """Say whose left and right the map's side labels name."""
+        self._note = legend_note(self._body_map, viewpoint)
+        self.update()
 
     def boundingRect(self) -> QRectF:
         """Qt override."""

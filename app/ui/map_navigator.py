@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
@@ -35,21 +35,36 @@ class MapNavigator(QListWidget):
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(THUMB)
-        self.setGridSize(QSize(THUMB.width() + 36, THUMB.height() + 54))
+        self._fit_grid()
         self.setWordWrap(True)
         self.setMinimumWidth(THUMB.width() + 44)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(QCoreApplication.translate("MapNavigator", "Maps"))
         self.currentItemChanged.connect(self._changed)
 
+    def _fit_grid(self) -> None:
+        # Room for a name of three lines under each thumbnail at the current text size.
+        lines = 3 * self.fontMetrics().lineSpacing()
+        self.setGridSize(QSize(THUMB.width() + 36, THUMB.height() + max(54, lines + 12)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Grow the grid with the text size (Qt override)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_grid()
+
     def add_map(self, map_id: str, title: str, thumbnail: QPixmap) -> None:
         """Add a map at the end of the list."""
-        icon = QIcon(thumbnail)
-        icon.addPixmap(thumbnail, QIcon.Mode.Selected)  # no selection tint over the drawing
-        item = QListWidgetItem(icon, title)
+        item = QListWidgetItem(_icon(thumbnail), title)
         item.setData(Qt.ItemDataRole.UserRole, map_id)
         item.setToolTip(title)
         self.addItem(item)
+
+    def set_thumbnail(self, map_id: str, thumbnail: QPixmap) -> None:
+        """Replace a map's thumbnail (the theme changed)."""
+        for row, ident in enumerate(self.map_ids()):
+            if ident == map_id:
+                self.item(row).setIcon(_icon(thumbnail))
 
     def map_ids(self) -> list[str]:
         """Return the ids of the listed maps in order."""
@@ -64,3 +79,9 @@ class MapNavigator(QListWidget):
     def _changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
             self.map_chosen.emit(current.data(Qt.ItemDataRole.UserRole))
+
+
+def _icon(thumbnail: QPixmap) -> QIcon:
+    icon = QIcon(thumbnail)
+    icon.addPixmap(thumbnail, QIcon.Mode.Selected)  # no selection tint over the drawing
+    return icon

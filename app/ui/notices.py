@@ -21,10 +21,7 @@ def problem_bar(theme: Theme, lines: Sequence[str], on_details: Callable[[], Non
     """Return a warning strip for above the map; hidden when there is nothing to say."""
     bar = QWidget()
     bar.setObjectName("ProblemBar")
-    bar.setStyleSheet(
-        f"#ProblemBar {{ background: {theme.caution_fill}; border-bottom: 1px solid {theme.caution_edge}; }}"
-        f" #ProblemBar QLabel {{ color: {theme.caution_text}; }}"
-    )
+    style_problem_bar(bar, theme)
     layout = QHBoxLayout(bar)
     layout.setContentsMargins(10, 4, 10, 4)
     label = QLabel("⚠ " + "\n".join(lines))
@@ -37,6 +34,14 @@ def problem_bar(theme: Theme, lines: Sequence[str], on_details: Callable[[], Non
         layout.addWidget(details)
     bar.setVisible(bool(lines))
     return bar
+
+
+def style_problem_bar(bar: QWidget, theme: Theme) -> None:
+    """Colour the warning strip from a theme."""
+    bar.setStyleSheet(
+        f"#ProblemBar {{ background: {theme.caution_fill}; border-bottom: 1px solid {theme.caution_edge}; }}"
+        f" #ProblemBar QLabel {{ color: {theme.caution_text}; }}"
+    )
 
 
 def show_problems(parent: QWidget, problems: Sequence[Problem]) -> None:

@@ -67,7 +67,7 @@ def fill_protocol(
         layout.addWidget(_section(f"{step.number}. {step.title}"))
         layout.addWidget(plain_label(step.summary))
         for ident in step.techniques:
-            link = link_label(catalog.techniques[ident].title, theme.arrow)
+            link = link_label(catalog.techniques[ident].title, theme.link)
             link.clicked.connect(lambda i=ident: open_card(i))
             layout.addWidget(link)
         layout.addWidget(_source(catalog, step.cite, theme))

@@ -49,6 +49,7 @@ class SessionGuideWindow(QWidget):
         catalog: the content.
         maps: the maps that loaded, by id.
         theme: colours.
+        text_factor: the text-size preference (1.0–2.0), on top of the window's own scale.
         clock: monotonic seconds for every timer, the prone watch and the record.
         player: plays the cue sounds (default: a new :class:`CuePlayer`).
         inhibitor: keeps the screen awake for the whole session.
@@ -73,6 +74,7 @@ class SessionGuideWindow(QWidget):
         player: CuePlayer | None = None,
         inhibitor: ScreenSaverInhibitor | None = None,
         flash: bool = True,
+        text_factor: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -96,6 +98,7 @@ class SessionGuideWindow(QWidget):
         self.prone: ProneWatch | None = None
         self.index = 0
         self.scale = 1.0
+        self.text_factor = text_factor
         self.countdowns: dict[str, Countdown] = {}
         self.holds: dict[str, int] = {}
 
@@ -133,6 +136,8 @@ class SessionGuideWindow(QWidget):
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
         self.show_start()
+        if text_factor != 1.0:
+            rescale(self, self.scale, text_factor)
 
     # --- what is shown ------------------------------------------------------------------
 
@@ -282,7 +287,7 @@ class SessionGuideWindow(QWidget):
         return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def _show_page(self, page: QWidget) -> None:
-        rescale(page, self.scale)  # the page was just filled with widgets at their 1920 × 1080 sizes
+        rescale(page, self.scale, self.text_factor)  # the page was just filled with widgets at their 1920 × 1080 sizes
         for index in range(self.pages.count()):
             holder = self.pages.widget(index)
             if isinstance(holder, QScrollArea) and holder.widget() is page:
@@ -368,7 +373,7 @@ class SessionGuideWindow(QWidget):
         scale = scale_for(event.size().width(), event.size().height())
         if abs(scale - self.scale) > 0.01:
             self.scale = scale
-            rescale(self, scale)
+            rescale(self, scale, self.text_factor)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop every timer and let the screen sleep again (Qt override)."""

@@ -67,26 +67,30 @@ def design_size(
     _apply(widget, 1.0)
 
 
-def rescale(root: QWidget, scale: float) -> None:
-    """Apply a scale to every widget under ``root`` that has design sizes."""
+def rescale(root: QWidget, scale: float, text_factor: float = 1.0) -> None:
+    """Apply a scale to every widget under ``root`` that has design sizes.
+
+    ``text_factor`` is the text-size preference (1.0–2.0): it grows type and
+    heights but not widths, so larger text wraps instead of running off the window.
+    """
     for widget in (root, *root.findChildren(QWidget)):
-        _apply(widget, scale)
+        _apply(widget, scale, text_factor)
 
 
-def _apply(widget: QWidget, scale: float) -> None:
+def _apply(widget: QWidget, scale: float, text_factor: float = 1.0) -> None:
     points = widget.property("guide_pt")
     if points is not None:
         font = widget.font()
-        font.setPointSizeF(float(points) * scale)
+        font.setPointSizeF(float(points) * scale * text_factor)
         widget.setFont(font)
-    for name, setter in (
-        ("guide_min_h", widget.setMinimumHeight),
-        ("guide_min_w", widget.setMinimumWidth),
-        ("guide_fixed_w", widget.setFixedWidth),
+    for name, setter, factor in (
+        ("guide_min_h", widget.setMinimumHeight, scale * text_factor),
+        ("guide_min_w", widget.setMinimumWidth, scale),
+        ("guide_fixed_w", widget.setFixedWidth, scale),
     ):
         value = widget.property(name)
         if value is not None:
-            setter(round(float(value) * scale))
+            setter(round(float(value) * factor))
 
 
 def guide_font(points: float, bold: bool = False) -> QFont:

@@ -39,7 +39,7 @@ from app.model.stroke_playback import (
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_items import BASE_DOT_RADIUS, Z_ARROW, Z_BADGE, ArrowItem, ThemedItem
 from app.ui.qt_paths import to_painter_path
-from app.ui.theme import Theme
+from app.ui.theme import THEMES, Theme
 
 FRAME_MS = 16  # about 60 frames a second
 FINGERTIP_RADIUS = 15.0  # map units: about a fingertip at the maps' scale
@@ -76,7 +76,7 @@ class GrowingArrowItem(ThemedItem):
         self._fraction = 0.0
         self._drawn_length = 0.0
         self._drawn = QPainterPath()
-        self._margin = theme.arrow_width * 1.25 + 6
+        self._margin = max(t.arrow_width for t in THEMES.values()) * 1.25 + 6  # any theme fits
 
     @property
     def fraction(self) -> float:
@@ -255,6 +255,12 @@ class PlaybackOverlay(QObject):
         self._loop = False
         if scene is not None:
             self.set_scene(scene)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the played arrow and the fingertip in another theme from now on."""
+        self._theme = theme
+        self.arrow_item.set_theme(theme)
+        self.marker.set_theme(theme)
 
     # -- what it plays ----------------------------------------------------------
 

@@ -344,7 +344,7 @@ class TechniqueCard(QFrame):
         layout.setSpacing(2)
         layout.addWidget(plain_label(_tr("See also"), bold=True))
         for ident in self.technique.related:
-            link = link_label(self.context.catalog.techniques[ident].title, self.context.theme.arrow)
+            link = link_label(self.context.catalog.techniques[ident].title, self.context.theme.link)
             link.clicked.connect(lambda i=ident: self.related_requested.emit(i))
             layout.addWidget(link)
         return box

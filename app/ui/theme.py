@@ -156,6 +156,7 @@ TEXT_PAIRS: dict[str, tuple[str, str]] = {
     "link_on_panel": ("link", "legend_fill"),
     "link_on_window": ("link", "canvas"),
     "caution": ("caution_text", "caution_fill"),
+    "caution_plain": ("text", "caution_fill"),
     "caution_on_window": ("caution_text", "canvas"),
     "caution_on_card": ("caution_text", "card_fill"),
     "done_status": ("caution_edge", "canvas"),

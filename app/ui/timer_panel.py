@@ -11,8 +11,9 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDoubleSpinBox,
     QFrame,
@@ -61,9 +62,6 @@ class TimerPanel(QFrame):
     def __init__(self, theme: Theme, clock: Clock = time.monotonic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TimerPanel")
-        self.setStyleSheet(
-            f"#TimerPanel {{ background: {theme.canvas}; border-bottom: 1px solid {theme.card_edge}; }}"
-        )
         self._clock = clock
         self.round: TenderRound | None = None
         self._points: dict[str, TenderPointInfo] = {}
@@ -81,7 +79,8 @@ class TimerPanel(QFrame):
         self.countdown.setMinimumHeight(240)
         # The widget's own keys would act on one hold; route them here so a round stays in charge.
         self.countdown.installEventFilter(self)
-        self.progress = plain_label("", color=theme.text_muted)
+        self.progress = plain_label("")
+        self.set_theme(theme)
 
         self.start_button = QPushButton(_tr("Start / Pause (Space)"))
         self.start_button.clicked.connect(self.toggle)
@@ -143,6 +142,24 @@ class TimerPanel(QFrame):
         self.setVisible(False)
 
     # --- one hold -------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint in another theme, with the title at the application's current text size."""
+        self.setStyleSheet(
+            f"#TimerPanel {{ background: {theme.canvas}; border-bottom: 1px solid {theme.card_edge}; }}"
+            f" #TimerPanel QLabel, #TimerPanel QCheckBox {{ color: {theme.text}; }}"
+        )
+        self.countdown.set_theme(theme)
+        self.progress.setStyleSheet(f"color: {theme.text_muted};")
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def set_cue_defaults(self, sound: bool, get_ready: bool) -> None:
+        """Set the sound and get-ready boxes from the preferences."""
+        self.sound.setChecked(sound and self._player.available)
+        self.get_ready.setChecked(get_ready)
 
     def open_hold(self, title: str, seconds: int) -> None:
         """Show a countdown of ``seconds`` for ``title``, ready for Space."""

@@ -1,0 +1,152 @@
+"""The application's look from the preferences: Qt palette, focus rings and text size.
+
+Widgets take their colours from the palette built here, so a dark theme leaves
+no light widget behind; the pairs come from ``theme.TEXT_PAIRS``, the table the
+contrast test checks. The text size scales the system font (100–200 %), so the
+app follows the desktop's font by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.services import settings as options
+
+from app.ui.theme import THEMES, Theme, pair
+
+TEXT_PERCENTS = (100, 125, 150, 175, 200)
+MIN_PERCENT, MAX_PERCENT = TEXT_PERCENTS[0], TEXT_PERCENTS[-1]
+_BASE_FONT_PROPERTY = "fibromap_system_font"
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """What the preferences say about the look: the theme, the text size and the map's viewpoint."""
+
+    theme: Theme
+    text_percent: int = 100
+    therapist_view: bool = False
+
+    @property
+    def text_factor(self) -> float:
+        """The text size as a factor of the system font (1.0–2.0)."""
+        return clamp_percent(self.text_percent) / 100
+
+
+def clamp_percent(percent: int) -> int:
+    """Keep a text size within 100–200 %."""
+    return max(MIN_PERCENT, min(MAX_PERCENT, int(percent)))
+
+
+def theme_named(name: str) -> Theme:
+    """Return a theme by name, the light one for an unknown name (an old or edited settings file)."""
+    return THEMES.get(name, THEMES["light"])
+
+
+def build_palette(theme: Theme) -> QPalette:
+    """Return a Qt palette whose every text/background pair is one of the theme's checked pairs."""
+    palette = QPalette()
+    roles = {
+        (Role.WindowText, Role.Window): "panel",
+        (Role.Text, Role.Base): "card",
+        (Role.ButtonText, Role.Button): "panel",
+        (Role.ToolTipText, Role.ToolTipBase): "card",
+        (Role.HighlightedText, Role.Highlight): "accent",
+        (Role.PlaceholderText, Role.AlternateBase): "card_muted",
+    }
+    for (text_role, background_role), name in roles.items():
+        text, background = pair(theme, name)
+        for group in (Group.Active, Group.Inactive, Group.Disabled):
+            palette.setColor(group, text_role, QColor(text))
+            palette.setColor(group, background_role, QColor(background))
+    muted, _ = pair(theme, "panel_muted")
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(Group.Disabled, role, QColor(muted))
+    palette.setColor(Role.Link, QColor(pair(theme, "link")[0]))
+    palette.setColor(Role.LinkVisited, QColor(pair(theme, "link")[0]))
+    palette.setColor(Role.BrightText, QColor(theme.caution_text))
+    for role, colour in (
+        (Role.Light, theme.card_fill),
+        (Role.Midlight, theme.legend_fill),
+        (Role.Mid, theme.card_edge),
+        (Role.Dark, theme.card_edge),
+        (Role.Shadow, theme.contour),
+    ):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(Role.Accent, QColor(theme.focus))
+    return palette
+
+
+def focus_style_sheet(theme: Theme) -> str:
+    """Return the application style sheet: a focus ring in the theme's focus colour.
+
+    Fusion's own focus hint is a thin dotted line that vanishes on dark themes.
+    """
+    ring = f"2px solid {theme.focus}"
+    return (
+        f"ClickableLabel:focus {{ border: {ring}; border-radius: 3px; }}"
+        f" QCheckBox:focus, QRadioButton:focus {{ border: {ring}; border-radius: 3px; }}"
+        f" QListView:focus, QTreeView:focus, QTableView:focus, QTextEdit:focus, QPlainTextEdit:focus,"
+        f" QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus {{ border: {ring}; }}"
+        f" BodyMapView:focus, CountdownWidget:focus {{ border: {ring}; }}"
+        f" QPushButton:focus {{ outline: none; border: {ring}; border-radius: 4px; padding: 4px 10px;"
+        f" background: {theme.legend_fill}; color: {theme.text}; }}"
+        f" QToolButton:focus {{ border: {ring}; border-radius: 3px; }}"
+        f" QTabBar::tab:focus {{ border: {ring}; }}"
+    )
+
+
+def system_font() -> QFont:
+    """Return the desktop's font as it was before FibroMap scaled it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = app.property(_BASE_FONT_PROPERTY)
+    if isinstance(saved, QFont):
+        return QFont(saved)
+    font = QGuiApplication.font()
+    app.setProperty(_BASE_FONT_PROPERTY, QFont(font))
+    return font
+
+
+def scaled_font(percent: int) -> QFont:
+    """Return the system font at a text size (100–200 %)."""
+    font = system_font()
+    factor = clamp_percent(percent) / 100
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    return font
+
+
+def appearance_from_settings(settings: QSettings) -> Appearance:
+    """Read the appearance preferences."""
+    return Appearance(
+        theme_named(options.THEME.get(settings)),
+        clamp_percent(options.TEXT_PERCENT.get(settings)),
+        options.THERAPIST_VIEW.get(settings),
+    )
+
+
+def save_appearance(settings: QSettings, appearance: Appearance) -> None:
+    """Store the appearance preferences."""
+    options.THEME.set(settings, appearance.theme.name)
+    options.TEXT_PERCENT.set(settings, appearance.text_percent)
+    options.THERAPIST_VIEW.set(settings, appearance.therapist_view)
+
+
+def apply_to_application(appearance: Appearance) -> None:
+    """Give the whole application the appearance's palette, focus rings and font."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    system_font()  # remember the desktop's font before the first change
+    QApplication.setPalette(build_palette(appearance.theme))
+    QApplication.setFont(scaled_font(appearance.text_percent))
+    app.setStyleSheet(focus_style_sheet(appearance.theme))

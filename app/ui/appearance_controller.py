@@ -1,0 +1,69 @@
+"""Applies the preferences to a running main window: theme, text size, viewpoint, cue defaults.
+
+Nothing is rebuilt that holds the user's place: the maps are restyled in place
+(selection, zoom and keyboard focus stay), the card panel shows the same thing
+again, the timer keeps counting. A session guide in the middle of a session keeps
+its colours until it closes (rebuilding it would lose the session's timers); one
+that is idle is rebuilt.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.model.viewpoint import Viewpoint
+from app.services import settings as options
+from app.ui.actions import ActionId
+from app.ui.appearance import Appearance, apply_to_application
+from app.ui.map_navigator import render_thumbnail
+from app.ui.notices import style_problem_bar
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def viewpoint_of(appearance: Appearance) -> Viewpoint:
+    """Return whose left and right the maps name."""
+    return Viewpoint.THERAPIST if appearance.therapist_view else Viewpoint.CLIENT
+
+
+def side_note(appearance: Appearance) -> str:
+    """Return the status bar's words on whose left and right the map shows."""
+    if appearance.therapist_view:
+        return _tr("sides labelled as the therapist sees the map, the client's side in brackets")
+    return _tr("left and right are the client's, as labelled on the map")
+
+
+def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
+    """Give a main window (and the application) an appearance at once."""
+    apply_to_application(appearance)
+    theme = appearance.theme
+    window.appearance = appearance
+    window.theme = theme
+    window.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)  # playback restores the map first
+    window.playback.set_theme(theme)
+    viewpoint = viewpoint_of(appearance)
+    for map_id, scene in window.scenes.items():
+        scene.set_theme(theme)
+        scene.set_viewpoint(viewpoint)
+        window.navigator.set_thumbnail(map_id, render_thumbnail(scene))
+    window.cards.set_theme(theme)
+    window.timer.set_theme(theme)
+    window.timer.set_cue_defaults(options.SOUND_CUES.get(window.settings), options.GET_READY.get(window.settings))
+    style_problem_bar(window.problem_bar, theme)
+    guide = window.session_guide
+    if guide is not None and not guide.running:
+        was_shown = guide.isVisible()
+        guide.close()
+        guide.deleteLater()
+        window.session_guide = None
+        if was_shown:
+            window.open_session_guide()
+    if window.current_map:
+        window.refresh_map_label()
