@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.services import settings as options
+from app.ui.accessible_style import AccessibleStyle
 
 from app.ui.theme import THEMES, Theme, pair
 
@@ -38,6 +39,14 @@ class Appearance:
     def text_factor(self) -> float:
         """The text size as a factor of the system font (1.0–2.0)."""
         return clamp_percent(self.text_percent) / 100
+
+    @property
+    def guide_text_factor(self) -> float:
+        """The factor for the session guide, whose type is already sized to be read from two metres.
+
+        It grows half as much as the rest (200 % makes it 150 %), so it still fits a laptop screen.
+        """
+        return 1 + (self.text_factor - 1) / 2
 
 
 def clamp_percent(percent: int) -> int:
@@ -85,21 +94,15 @@ def build_palette(theme: Theme) -> QPalette:
 
 
 def focus_style_sheet(theme: Theme) -> str:
-    """Return the application style sheet: a focus ring in the theme's focus colour.
+    """Return the application style sheet: focus rings where the style draws none.
 
-    Fusion's own focus hint is a thin dotted line that vanishes on dark themes.
+    A clickable label is a QLabel, which has no focus frame of its own; text
+    boxes and lists get a ring too, since their frame alone hardly changes.
     """
     ring = f"2px solid {theme.focus}"
     return (
         f"ClickableLabel:focus {{ border: {ring}; border-radius: 3px; }}"
-        f" QCheckBox:focus, QRadioButton:focus {{ border: {ring}; border-radius: 3px; }}"
-        f" QListView:focus, QTreeView:focus, QTableView:focus, QTextEdit:focus, QPlainTextEdit:focus,"
-        f" QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus {{ border: {ring}; }}"
-        f" BodyMapView:focus, CountdownWidget:focus {{ border: {ring}; }}"
-        f" QPushButton:focus {{ outline: none; border: {ring}; border-radius: 4px; padding: 4px 10px;"
-        f" background: {theme.legend_fill}; color: {theme.text}; }}"
-        f" QToolButton:focus {{ border: {ring}; border-radius: 3px; }}"
-        f" QTabBar::tab:focus {{ border: {ring}; }}"
+        f" QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border: {ring}; }}"
     )
 
 
@@ -149,4 +152,9 @@ def apply_to_application(appearance: Appearance) -> None:
     system_font()  # remember the desktop's font before the first change
     QApplication.setPalette(build_palette(appearance.theme))
     QApplication.setFont(scaled_font(appearance.text_percent))
+    style = app.style()
+    if isinstance(style, AccessibleStyle):
+        style.text_factor = appearance.text_factor
+    else:
+        app.setStyle(AccessibleStyle(appearance.text_factor))
     app.setStyleSheet(focus_style_sheet(appearance.theme))

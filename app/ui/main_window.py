@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
                 self.library.maps,
                 self.theme,
                 self.clock,
-                text_factor=self.appearance.text_factor,
+                text_factor=self.appearance.guide_text_factor,
                 parent=self,
             )
         self.session_guide.showMaximized()

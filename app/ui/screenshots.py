@@ -114,7 +114,7 @@ def _playback_shot(window: MainWindow, clock: ManualClock) -> QImage:
 
 def _planner_shot(window: MainWindow) -> QImage:
     # A fixed start date keeps the picture the same from day to day.
-    dialog = CoursePlannerDialog(window.library.catalog, window, today=date(2026, 1, 5))
+    dialog = CoursePlannerDialog(window.library.catalog, window, today=date(2026, 1, 5), theme=window.theme)
     dialog.resize(1100, 800)
     dialog.show()
     QApplication.processEvents()

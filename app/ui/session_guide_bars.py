@@ -68,7 +68,7 @@ class TopBar(QFrame):
             text = tr("Prone {time}: over {limit}!  ·  P").format(
                 time=duration_text(stretch), limit=limit_text
             )
-            fill, colour, edge = t.arrow_highlight, "#ffffff", t.caution_text
+            fill, colour, edge = t.arrow_highlight, t.on_accent, t.caution_text
         self.prone.setText(text)
         self.prone.setStyleSheet(
             f"QPushButton {{ background: {fill}; color: {colour}; border: 3px solid {edge};"
@@ -98,7 +98,7 @@ class ProneBanner(QFrame):
         minutes = int(limit // 60)
         if level is ProneLevel.ALARM:
             head = tr("{n} minutes prone.").format(n=minutes)
-            fill, colour = t.arrow_highlight, "#ffffff"
+            fill, colour = t.arrow_highlight, t.on_accent
         else:
             head = tr("Nearly {n} minutes prone.").format(n=minutes)
             fill, colour = t.caution_fill, t.caution_text

@@ -70,8 +70,9 @@ def design_size(
 def rescale(root: QWidget, scale: float, text_factor: float = 1.0) -> None:
     """Apply a scale to every widget under ``root`` that has design sizes.
 
-    ``text_factor`` is the text-size preference (1.0–2.0): it grows type and
-    heights but not widths, so larger text wraps instead of running off the window.
+    ``text_factor`` is the text-size preference: it grows type, heights and fixed
+    widths (a fixed box holds text) but not minimum widths, so larger text wraps
+    instead of running off the window.
     """
     for widget in (root, *root.findChildren(QWidget)):
         _apply(widget, scale, text_factor)
@@ -86,7 +87,7 @@ def _apply(widget: QWidget, scale: float, text_factor: float = 1.0) -> None:
     for name, setter, factor in (
         ("guide_min_h", widget.setMinimumHeight, scale * text_factor),
         ("guide_min_w", widget.setMinimumWidth, scale),
-        ("guide_fixed_w", widget.setFixedWidth, scale),
+        ("guide_fixed_w", widget.setFixedWidth, scale * text_factor),  # fixed boxes hold text
     ):
         value = widget.property(name)
         if value is not None:
@@ -126,7 +127,7 @@ def big_button(
     if not focusable:
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     fill, text_colour, edge = (
-        (theme.arrow, "#ffffff", theme.arrow)
+        (theme.arrow, theme.on_accent, theme.arrow)
         if primary
         else (
             theme.card_fill,
@@ -137,7 +138,7 @@ def big_button(
     button.setStyleSheet(
         f"QPushButton {{ background: {fill}; color: {text_colour}; border: 2px solid {edge};"
         f" border-radius: 10px; padding: 6px {padding}px; }}"
-        f"QPushButton:checked {{ background: {theme.arrow}; color: #ffffff; border-color: {theme.arrow}; }}"
+        f"QPushButton:checked {{ background: {theme.arrow}; color: {theme.on_accent}; border-color: {theme.arrow}; }}"
         f"QPushButton:disabled {{ background: {theme.legend_fill}; color: {theme.text_muted};"
         f" border-color: {theme.legend_fill}; }}"
         f"QPushButton:focus {{ border: 4px solid {theme.arrow_highlight}; }}"
