@@ -169,7 +169,7 @@ class StartPage(QWidget):
                 continue
             grid.addWidget(text_label(phase.title, SMALL_PT, colour=self._theme.text_muted), row, 0, 1, 15)
             for column, value in enumerate(values):
-                button = big_button(self.spin.textFromValue(value), self._theme)
+                button = big_button(self.spin.textFromValue(value), self._theme, padding=4)
                 button.setCheckable(True)
                 design_size(button, min_height=58, min_width=84 if value <= self.length else 260)
                 self.session_buttons.addButton(button, value)
