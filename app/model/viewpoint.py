@@ -4,7 +4,7 @@ Body maps are drawn as the viewer sees the client, so in an anterior view the
 client's right lies on the viewer's left, and in a posterior view the two agree.
 Left/right confusion is the most common error reported for body maps, so in the
 therapist's viewpoint a side label names both: "THERAPIST'S LEFT" and, on a line
-of its own, "(CLIENT'S RIGHT)". Which side of the picture a label is on decides it:
+of its own, "(CLIENT'S RIGHT)" (in a slightly smaller type, so both fit where one was). Which side of the picture a label is on decides it:
 a label left of its view's centre (the nearest view title) is on the viewer's left.
 Labels that name a limb ("CLIENT'S RIGHT ARM") or a whole side in a lateral view
 are not about the picture's left and right and stay as they are.
@@ -12,6 +12,7 @@ are not about the picture's left and right and stay as they are.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from enum import Enum
@@ -19,7 +20,8 @@ from enum import Enum
 from app.model.body_map import Label
 
 _SIDE = re.compile(r"^CLIENT'S (LEFT|RIGHT)$", re.IGNORECASE)
-LINE_GAP = 28.0  # map units from the therapist line down to the client line
+LINE_GAP = 24.0  # map units from the therapist line down to the client line
+BOTTOM_MARGIN = 6.0  # room under the last baseline for descenders
 
 
 class Viewpoint(Enum):
@@ -48,8 +50,14 @@ def viewer_side(label: Label, labels: tuple[Label, ...]) -> str | None:
     return "left" if label.x < nearest.x else "right"
 
 
-def side_labels(labels: tuple[Label, ...], viewpoint: Viewpoint) -> tuple[Label, ...]:
-    """Return the map's labels worded for a viewpoint (unchanged for the client's)."""
+def side_labels(
+    labels: tuple[Label, ...], viewpoint: Viewpoint, bottom: float = math.inf
+) -> tuple[Label, ...]:
+    """Return the map's labels worded for a viewpoint (unchanged for the client's).
+
+    The therapist's wording takes two lines of kind "viewpoint" and "note"; where the
+    second line would pass ``bottom`` (the drawing's lower edge), both move up a line.
+    """
     if viewpoint is Viewpoint.CLIENT:
         return labels
     worded: list[Label] = []
@@ -59,8 +67,9 @@ def side_labels(labels: tuple[Label, ...], viewpoint: Viewpoint) -> tuple[Label,
         if client is None or viewer is None:
             worded.append(label)
             continue
-        worded.append(replace(label, text=f"THERAPIST'S {viewer.upper()}"))
-        worded.append(replace(label, text=f"(CLIENT'S {client.upper()})", y=label.y + LINE_GAP, kind="note"))
+        top = label.y if label.y + LINE_GAP + BOTTOM_MARGIN <= bottom else label.y - LINE_GAP
+        worded.append(replace(label, text=f"THERAPIST'S {viewer.upper()}", y=top, kind="viewpoint"))
+        worded.append(replace(label, text=f"(CLIENT'S {client.upper()})", y=top + LINE_GAP, kind="note"))
     return tuple(worded)
 
 

@@ -304,7 +304,7 @@ class LabelItem(ThemedItem):
 
     def __init__(self, label: Label, theme: Theme) -> None:
         self.label = label
-        bold = label.kind in ("view", "side")
+        bold = label.kind in ("view", "side", "viewpoint")
         font = map_font(LABEL_SIZES[label.kind], bold=bold)
         path = QPainterPath()
         path.addText(0, 0, font, label.text)

@@ -55,3 +55,10 @@ def test_only_plain_side_labels_off_centre_are_reworded() -> None:
 def test_legend_says_whose_sides() -> None:
     assert "therapist" in legend_sentence(Viewpoint.THERAPIST).lower()
     assert "client's" in legend_sentence(Viewpoint.CLIENT)
+
+
+def test_lines_move_up_rather_than_leave_the_drawing() -> None:
+    low = (ANTERIOR, Label("CLIENT'S RIGHT", 220, 990, "middle", "side"))
+    therapist, client = side_labels(low, Viewpoint.THERAPIST, bottom=1000)[1:]
+    assert client.y <= 1000 - 6 and therapist.y < client.y
+    assert therapist.kind == "viewpoint"

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from shapely.geometry import LineString, Point, box
 
+from app.model.viewpoint import Viewpoint
 from app.services.library import load_library
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_items import BASE_DOT_RADIUS
@@ -17,11 +18,13 @@ def rect_box(rect: QRectF):
     return box(rect.left(), rect.top(), rect.right(), rect.bottom())
 
 
-@pytest.fixture(params=MAP_IDS)
+@pytest.fixture(params=[(m, v) for m in MAP_IDS for v in Viewpoint], ids=lambda p: f"{p[0]}-{p[1].value}")
 def scene(request, qapp):
-    map_id = request.param
+    map_id, viewpoint = request.param
     points = {p.id: p.name for p in LIBRARY.catalog.points.values()}
-    return BodyMapScene(LIBRARY.maps[map_id], LIBRARY.catalog.maps[map_id], LIGHT, points)
+    made = BodyMapScene(LIBRARY.maps[map_id], LIBRARY.catalog.maps[map_id], LIGHT, points)
+    made.set_viewpoint(viewpoint)  # the therapist's wording has two lines per side label
+    return made
 
 
 def test_no_two_labels_overlap(scene):
