@@ -17,6 +17,7 @@ from app.model.viewpoint import Viewpoint
 from app.services import settings as options
 from app.ui.actions import ActionId
 from app.ui.appearance import Appearance, apply_to_application
+from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_navigator import render_thumbnail
 from app.ui.notices import style_problem_bar
 
@@ -36,8 +37,8 @@ def viewpoint_of(appearance: Appearance) -> Viewpoint:
 def side_note(appearance: Appearance) -> str:
     """Return the status bar's words on whose left and right the map shows."""
     if appearance.therapist_view:
-        return _tr("sides labelled as the therapist sees the map, the client's side in brackets")
-    return _tr("left and right are the client's, as labelled on the map")
+        return _tr("sides as the therapist sees them (client's in brackets)")
+    return _tr("left and right are the client's, as labelled")
 
 
 def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
@@ -52,7 +53,10 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
     for map_id, scene in window.scenes.items():
         scene.set_theme(theme)
         scene.set_viewpoint(viewpoint)
-        window.navigator.set_thumbnail(map_id, render_thumbnail(scene))
+        # A plain copy for the thumbnail: the shown map may carry a selection or the focus ring.
+        plain = BodyMapScene(scene.body_map, scene.info, theme, scene.point_names, viewpoint)
+        window.navigator.set_thumbnail(map_id, render_thumbnail(plain))
+        plain.deleteLater()
     window.cards.set_theme(theme)
     window.timer.set_theme(theme)
     window.timer.set_cue_defaults(options.SOUND_CUES.get(window.settings), options.GET_READY.get(window.settings))

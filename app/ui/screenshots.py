@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.model.clock import ManualClock
 from app.model.tender_round import RoundPhase
 from app.ui.actions import ActionId
+from app.ui.appearance_shots import take_appearance_shots
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.course_planner import CoursePlannerDialog
 from app.ui.handout_shots import take_handout_shots
@@ -96,6 +97,7 @@ def take_screenshots(
     written += take_quiz_shots(window.library, directory)
     written += take_presentation_shots(window, window.presentation, directory)
     written += take_handout_shots(window.library, directory)
+    written += take_appearance_shots(window, directory)
     return written
 
 
