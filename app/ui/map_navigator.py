@@ -43,8 +43,8 @@ class MapNavigator(QListWidget):
         self.currentItemChanged.connect(self._changed)
 
     def _fit_grid(self) -> None:
-        # Room for a name of three lines under each thumbnail at the current text size.
-        lines = 3 * self.fontMetrics().lineSpacing()
+        # Room for a name of four lines under each thumbnail at the current text size.
+        lines = 4 * self.fontMetrics().lineSpacing()
         self.setGridSize(QSize(THUMB.width() + 36, THUMB.height() + max(54, lines + 12)))
 
     def changeEvent(self, event: QEvent) -> None:
