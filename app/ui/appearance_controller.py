@@ -21,6 +21,8 @@ from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_navigator import render_thumbnail
 from app.ui.notices import style_problem_bar
 
+PANEL_WIDTHS = (210, 420)  # the map list and the card column at 100 % text, as the window lays them out
+
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
@@ -45,6 +47,8 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
     """Give a main window (and the application) an appearance at once."""
     apply_to_application(appearance)
     theme = appearance.theme
+    if appearance.text_percent != window.appearance.text_percent:
+        _widen_panels(window, appearance.text_factor)
     window.appearance = appearance
     window.theme = theme
     window.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)  # playback restores the map first
@@ -71,3 +75,14 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
             window.open_session_guide()
     if window.current_map:
         window.refresh_map_label()
+
+
+def _widen_panels(window: MainWindow, text_factor: float) -> None:
+    """Give the map list and the cards more room as the text grows (the map scales itself)."""
+    sizes = window.splitter.sizes()
+    total = sum(sizes)
+    if len(sizes) != 3 or total <= 0:
+        return
+    grow = text_factor**0.5
+    left, right = round(PANEL_WIDTHS[0] * grow), round(PANEL_WIDTHS[1] * grow)
+    window.splitter.setSizes([left, max(total - left - right, total // 3), right])

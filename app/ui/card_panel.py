@@ -42,7 +42,8 @@ class CardPanel(QScrollArea):
         self.catalog = context.catalog
         self.theme = context.theme
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Text wraps to the panel; only what cannot wrap (a wide table at a large text size) scrolls.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(_tr("Technique cards"))
         self.setMinimumWidth(300)

@@ -55,10 +55,20 @@ def test_card_panel_and_timer_at_200_percent(make_window, qtbot, restore_appeara
     assert QApplication.font().pointSizeF() > 15  # really at 200 %
     assert clipped(window.cards.widget()) == []
     assert clipped(window.timer) == []
-    for show in (window.cards.show_protocol, window.cards.show_course):
+    pages = [lambda pid=pid: window.cards.show_page(pid) for pid in library.catalog.pages]
+    for show in (window.cards.show_protocol, window.cards.show_course, *pages):
         show()
         settle()
-        assert clipped(window.cards.widget()) == []
+        assert clipped(window.cards.widget()) == [], window.cards.heading
+        assert reachable(window.cards), window.cards.heading
+
+
+def reachable(panel) -> bool:
+    """Whether everything in a scroll area can be seen: it fits, or a scroll bar reaches it."""
+    content, viewport = panel.widget(), panel.viewport()
+    fits_across = content.width() <= viewport.width() or panel.horizontalScrollBar().isVisibleTo(panel)
+    fits_down = content.height() <= viewport.height() or panel.verticalScrollBar().isVisibleTo(panel)
+    return fits_across and fits_down
 
 
 def test_session_guide_at_200_percent(make_window, qtbot, restore_appearance) -> None:  # noqa: F811
