@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -150,11 +150,16 @@ def apply_to_application(appearance: Appearance) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     system_font()  # remember the desktop's font before the first change
-    QApplication.setPalette(build_palette(appearance.theme))
-    QApplication.setFont(scaled_font(appearance.text_percent))
     style = app.style()
     if isinstance(style, AccessibleStyle):
         style.text_factor = appearance.text_factor
     else:
         app.setStyle(AccessibleStyle(appearance.text_factor))
+    # Under a style sheet a new application font never reaches existing widgets: the sheet
+    # goes, the font and palette changes (posted events) are delivered, then the sheet returns.
+    app.setStyleSheet("")
+    QApplication.setPalette(build_palette(appearance.theme))
+    QApplication.setFont(scaled_font(appearance.text_percent))
+    for change in (QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange):
+        QCoreApplication.sendPostedEvents(None, change)
     app.setStyleSheet(focus_style_sheet(appearance.theme))

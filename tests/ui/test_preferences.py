@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from app.services import settings as options
 from app.ui.actions import ActionId
@@ -59,6 +59,10 @@ def test_text_size_and_viewpoint_and_cue_defaults(make_window, mini_library, qtb
 
     open_preferences(window, qtbot, change)
     assert QApplication.font().pointSizeF() == 2 * base
+    # Widgets that already existed follow too (a style sheet would otherwise keep their old font).
+    toolbar_button = window.findChild(QToolButton)
+    for widget in (window.map_label, window.menuBar(), toolbar_button, window.navigator):
+        assert widget.font().pointSizeF() == 2 * base, widget
     assert options.TEXT_PERCENT.get(window.settings) == 200
     assert window.appearance.therapist_view and "therapist" in window.map_label.text()
     assert not window.timer.get_ready.isChecked() and not window.timer.sound.isChecked()
