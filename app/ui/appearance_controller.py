@@ -22,6 +22,7 @@ from app.ui.map_navigator import render_thumbnail
 from app.ui.notices import style_problem_bar
 
 PANEL_WIDTHS = (210, 420)  # the map list and the card column at 100 % text, as the window lays them out
+MIN_MAP_SHARE = 0.45
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -84,5 +85,8 @@ def _widen_panels(window: MainWindow, text_factor: float) -> None:
     if len(sizes) != 3 or total <= 0:
         return
     grow = text_factor**0.5
-    left, right = round(PANEL_WIDTHS[0] * grow), round(PANEL_WIDTHS[1] * grow)
-    window.splitter.setSizes([left, max(total - left - right, total // 3), right])
+    left, right = PANEL_WIDTHS[0] * grow, PANEL_WIDTHS[1] * grow
+    room = total * (1 - MIN_MAP_SHARE)  # the map keeps at least this share of the width
+    if left + right > room:
+        left, right = left * room / (left + right), right * room / (left + right)
+    window.splitter.setSizes([round(left), total - round(left) - round(right), round(right)])
