@@ -167,6 +167,4 @@ def delta_e_2000_lab(first: RGB, second: RGB) -> float:
         * math.sqrt(cp_mean**7 / (cp_mean**7 + 25**7))
         * math.sin(math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2))))
     )
-    return math.sqrt(
-        (dl / s_l) ** 2 + (dc / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (dc / s_c) * (d_h / s_h)
-    )
+    return math.sqrt((dl / s_l) ** 2 + (dc / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (dc / s_c) * (d_h / s_h))

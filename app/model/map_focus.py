@@ -113,7 +113,9 @@ def describe(target: FocusTarget, body_map: BodyMap, info: MapInfo, point_names:
         instruction = info.arrow_instructions.get(arrow.order)
         if instruction:
             parts.append(instruction)
-        return ": ".join(parts[:2]) + "".join(f". {p}" for p in parts[2:]) + ". Enter shows its region's cards."
+        return (
+            ": ".join(parts[:2]) + "".join(f". {p}" for p in parts[2:]) + ". Enter shows its region's cards."
+        )
     region = info.regions[target.id]
     numbers = [str(a.order) for a in body_map.arrows_in(target.id)]
     arrows = f" Arrows {', '.join(numbers)}." if numbers else " No arrows."

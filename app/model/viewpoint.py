@@ -4,8 +4,9 @@ Body maps are drawn as the viewer sees the client, so in an anterior view the
 client's right lies on the viewer's left, and in a posterior view the two agree.
 Left/right confusion is the most common error reported for body maps, so in the
 therapist's viewpoint a side label names both: "THERAPIST'S LEFT" and, on a line
-of its own, "(CLIENT'S RIGHT)" (in a slightly smaller type, so both fit where one was). Which side of the picture a label is on decides it:
-a label left of its view's centre (the nearest view title) is on the viewer's left.
+of its own, "(CLIENT'S RIGHT)", in a slightly smaller type so both fit where one
+was. Which side of the picture a label is on decides it: a label left of its
+view's centre (the nearest view title) is on the viewer's left.
 Labels that name a limb ("CLIENT'S RIGHT ARM") or a whole side in a lateral view
 are not about the picture's left and right and stay as they are.
 """

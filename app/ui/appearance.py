@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.services import settings as options
 from app.ui.accessible_style import AccessibleStyle
-
 from app.ui.theme import THEMES, Theme, pair
 
 TEXT_PERCENTS = (100, 125, 150, 175, 200)

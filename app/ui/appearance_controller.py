@@ -64,7 +64,9 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
         plain.deleteLater()
     window.cards.set_theme(theme)
     window.timer.set_theme(theme)
-    window.timer.set_cue_defaults(options.SOUND_CUES.get(window.settings), options.GET_READY.get(window.settings))
+    window.timer.set_cue_defaults(
+        options.SOUND_CUES.get(window.settings), options.GET_READY.get(window.settings)
+    )
     style_problem_bar(window.problem_bar, theme)
     guide = window.session_guide
     if guide is not None and not guide.running:

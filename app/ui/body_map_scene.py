@@ -74,7 +74,9 @@ class BodyMapScene(QGraphicsScene):
         self.leader_items = [LeaderItem(leader, theme) for leader in body_map.leaders]
         for leader_item in self.leader_items:
             self.addItem(leader_item)
-        self.label_items = [LabelItem(label, theme) for label in side_labels(body_map.labels, viewpoint, self._bottom())]
+        self.label_items = [
+            LabelItem(label, theme) for label in side_labels(body_map.labels, viewpoint, self._bottom())
+        ]
         for label in self.label_items:
             self.addItem(label)
         self.point_items = {
@@ -103,7 +105,10 @@ class BodyMapScene(QGraphicsScene):
 
     def _badge_centres(self) -> dict[int, tuple[float, float]]:
         # Numbers keep clear of the labels of both viewpoints, so switching never covers one.
-        worded = {*side_labels(self.body_map.labels, Viewpoint.THERAPIST, self._bottom()), *self.body_map.labels}
+        worded = {
+            *side_labels(self.body_map.labels, Viewpoint.THERAPIST, self._bottom()),
+            *self.body_map.labels,
+        }
         rects = [LabelItem(label, self.theme).text_rect() for label in worded]
         obstacles = [box(*_corners(rect)) for rect in rects]
         obstacles += [Point(p.x, p.y).buffer(p.radius + 6) for p in self.body_map.points.values()]
@@ -190,7 +195,10 @@ class BodyMapScene(QGraphicsScene):
         visible = all(item.isVisible() for item in self.label_items)
         for item in self.label_items:
             self.removeItem(item)
-        self.label_items = [LabelItem(label, self.theme) for label in side_labels(self.body_map.labels, viewpoint, self._bottom())]
+        self.label_items = [
+            LabelItem(label, self.theme)
+            for label in side_labels(self.body_map.labels, viewpoint, self._bottom())
+        ]
         for item in self.label_items:
             item.setVisible(visible)
             self.addItem(item)

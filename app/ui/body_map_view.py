@@ -37,6 +37,7 @@ DIRECTIONS = {
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BodyMapView", text)
 
+
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0  # relative to "fit to window"
 DRAG_THRESHOLD = 6  # pixels a press may move and still count as a click

@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         self.search.hit_chosen.connect(self.open_hit)
         self.timer = TimerPanel(theme, clock)
         self.timer.point_changed.connect(self.show_point)
-        self.timer.set_cue_defaults(options.SOUND_CUES.get(self.settings), options.GET_READY.get(self.settings))
+        self.timer.set_cue_defaults(
+            options.SOUND_CUES.get(self.settings), options.GET_READY.get(self.settings)
+        )
         self.current_point = ""
 
         self.problem_bar = self._problem_bar()

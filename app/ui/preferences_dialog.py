@@ -94,7 +94,9 @@ class PreferencesDialog(QDialog):
     def appearance(self) -> Appearance:
         """Return the appearance chosen in the dialog."""
         return Appearance(
-            THEMES[self.theme.currentData()], int(self.text_size.currentData()), self.therapist_view.isChecked()
+            THEMES[self.theme.currentData()],
+            int(self.text_size.currentData()),
+            self.therapist_view.isChecked(),
         )
 
     def _store(self) -> None:

@@ -287,7 +287,9 @@ class SessionGuideWindow(QWidget):
         return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def _show_page(self, page: QWidget) -> None:
-        rescale(page, self.scale, self.text_factor)  # the page was just filled with widgets at their 1920 × 1080 sizes
+        rescale(
+            page, self.scale, self.text_factor
+        )  # the page was just filled with widgets at their 1920 × 1080 sizes
         for index in range(self.pages.count()):
             holder = self.pages.widget(index)
             if isinstance(holder, QScrollArea) and holder.widget() is page:

@@ -138,7 +138,8 @@ def big_button(
     button.setStyleSheet(
         f"QPushButton {{ background: {fill}; color: {text_colour}; border: 2px solid {edge};"
         f" border-radius: 10px; padding: 6px {padding}px; }}"
-        f"QPushButton:checked {{ background: {theme.arrow}; color: {theme.on_accent}; border-color: {theme.arrow}; }}"
+        f"QPushButton:checked {{ background: {theme.arrow}; color: {theme.on_accent};"
+        f" border-color: {theme.arrow}; }}"
         f"QPushButton:disabled {{ background: {theme.legend_fill}; color: {theme.text_muted};"
         f" border-color: {theme.legend_fill}; }}"
         f"QPushButton:focus {{ border: 4px solid {theme.arrow_highlight}; }}"

@@ -189,6 +189,7 @@ def minimum_contrast(theme: Theme) -> float:
     """Return the contrast every text pair of a theme must reach (WCAG AA, or AAA for high contrast)."""
     return 7.0 if theme.name == "high-contrast" else 4.5
 
+
 # Label sizes in map units (docs/map-format.md promises these to map authors).
 LABEL_SIZES = {"view": 34.0, "side": 26.0, "region": 24.0, "note": 20.0, "viewpoint": 20.0}
 BADGE_RADIUS = 18.0

@@ -54,7 +54,10 @@ def test_red_green_confusion_collapses_for_red_green_deficiencies_only() -> None
     red, green = "#cc3333", "#669933"
     normal = delta_e_2000(red, green)
     assert delta_e_2000(simulate(red, Deficiency.DEUTERANOPIA), simulate(green, Deficiency.DEUTERANOPIA)) < 10
-    assert delta_e_2000(simulate(red, Deficiency.PROTANOPIA), simulate(green, Deficiency.PROTANOPIA)) < normal / 2
+    assert (
+        delta_e_2000(simulate(red, Deficiency.PROTANOPIA), simulate(green, Deficiency.PROTANOPIA))
+        < normal / 2
+    )
     assert delta_e_2000(simulate(red, Deficiency.TRITANOPIA), simulate(green, Deficiency.TRITANOPIA)) > 40
 
 

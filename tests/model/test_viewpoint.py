@@ -40,7 +40,9 @@ def test_therapist_viewpoint_names_both_sides_mirrored_in_front_and_equal_behind
 
 def test_the_client_line_sits_under_the_therapist_line() -> None:
     worded = side_labels(LABELS, Viewpoint.THERAPIST)
-    assert worded[3].y > worded[2].y and worded[3].x == worded[2].x and worded[3].kind == "note"
+    assert worded[3].y > worded[2].y
+    assert worded[3].x == worded[2].x
+    assert worded[3].kind == "note"
 
 
 def test_only_plain_side_labels_off_centre_are_reworded() -> None:
@@ -60,5 +62,6 @@ def test_legend_says_whose_sides() -> None:
 def test_lines_move_up_rather_than_leave_the_drawing() -> None:
     low = (ANTERIOR, Label("CLIENT'S RIGHT", 220, 990, "middle", "side"))
     therapist, client = side_labels(low, Viewpoint.THERAPIST, bottom=1000)[1:]
-    assert client.y <= 1000 - 6 and therapist.y < client.y
+    assert client.y <= 1000 - 6
+    assert therapist.y < client.y
     assert therapist.kind == "viewpoint"

@@ -45,7 +45,9 @@ def nameless(root) -> list[str]:
     for iface in walk(QAccessible.queryAccessibleInterface(root)):
         if iface.role() in INTERACTIVE and not iface.text(QAccessible.Text.Name).strip():
             obj = iface.object()
-            found.append(f"{iface.role().name} {type(obj).__name__ if obj else '?'} {obj.objectName() if obj else ''}")
+            found.append(
+                f"{iface.role().name} {type(obj).__name__ if obj else '?'} {obj.objectName() if obj else ''}"
+            )
     return found
 
 
@@ -86,7 +88,8 @@ def test_the_map_names_every_region_arrow_and_point_with_its_number(make_window,
             name = view_iface.text(QAccessible.Text.Name)
             description = view_iface.text(QAccessible.Text.Description)
             assert name.startswith(f"Body map: {info.title} — ")
-            assert description and description in name
+            assert description
+            assert description in name
             if target.kind == "region":
                 assert info.regions[target.id].name in description
             elif target.kind == "arrow":

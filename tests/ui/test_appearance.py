@@ -11,7 +11,6 @@ from app.ui.appearance import Appearance, apply_to_application, build_palette, c
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_render import fitted_target, render_scene
 from app.ui.theme import DARK, HIGH_CONTRAST, LIGHT, THEMES, pair
-from tests.ui.appearance_fixtures import restore_appearance  # noqa: F401
 from tests.ui.test_map_rendering import colour_near
 
 Role = QPalette.ColorRole
@@ -38,14 +37,15 @@ def test_dark_palette_leaves_no_light_widget_background(qapp) -> None:
         assert palette.color(role).lightness() < 80, role
 
 
-def test_text_size_scales_the_system_font_and_stays_in_range(qapp, restore_appearance) -> None:  # noqa: F811
+def test_text_size_scales_the_system_font_and_stays_in_range(qapp, restore_appearance) -> None:
     base = system_font().pointSizeF()
     apply_to_application(Appearance(LIGHT, 200))
     assert QApplication.font().pointSizeF() == pytest.approx(2 * base)
     apply_to_application(Appearance(LIGHT, 150))
     assert QApplication.font().pointSizeF() == pytest.approx(1.5 * base)  # from the system font, not 200 %
     assert QApplication.palette().color(Role.Window).name() == QColor(LIGHT.legend_fill).name()
-    assert clamp_percent(80) == 100 and clamp_percent(500) == 200
+    assert clamp_percent(80) == 100
+    assert clamp_percent(500) == 200
 
 
 def _image_and_mapping(scene: BodyMapScene):

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.model.clock import ManualClock
 from app.services.library import load_library
 from app.ui.preferences_dialog import PreferencesDialog
-from tests.ui.appearance_fixtures import restore_appearance  # noqa: F401
 
 Mod = Qt.KeyboardModifier
 
 
-def test_a_session_with_the_keyboard_only(make_window, qtbot, restore_appearance) -> None:  # noqa: F811
+def test_a_session_with_the_keyboard_only(make_window, qtbot, restore_appearance) -> None:
     clock = ManualClock()
     window = make_window(load_library(), clock=clock)
 
@@ -50,7 +49,8 @@ def test_a_session_with_the_keyboard_only(make_window, qtbot, restore_appearance
     card = window.cards.cards[0]
     tab_to(lambda w: w is card.star)
     key(Qt.Key.Key_Space)
-    assert card.star is not None and card.star.isChecked()
+    assert card.star is not None
+    assert card.star.isChecked()
 
     # A tender point's card and its 30-second timer.
     key(Qt.Key.Key_PageUp, Mod.ControlModifier)  # wraps round to the last map

@@ -34,7 +34,8 @@ def test_tab_reaches_every_region_and_enter_opens_its_cards(make_window, qtbot) 
     scene = window.scenes["trunk"]
     info = library.catalog.maps["trunk"]
     tab_to_map(window)
-    assert scene.focus_index == 0 and scene.focus_ring.isVisible()
+    assert scene.focus_index == 0
+    assert scene.focus_ring.isVisible()
     opened: set[str] = set()
     seen_arrows: set[str] = set()
     while QApplication.focusWidget() is window.view:
@@ -68,11 +69,13 @@ def test_arrow_keys_move_spatially_and_enter_on_a_point_opens_its_card(make_wind
     start = scene.focused
     press(Qt.Key.Key_Right)
     moved = scene.focused
-    assert moved is not None and start is not None
+    assert moved is not None
+    assert start is not None
     assert moved.centre[0] > start.centre[0]
     press(Qt.Key.Key_End)
     last = scene.focused
-    assert last is not None and last.kind == "point"
+    assert last is not None
+    assert last.kind == "point"
     press(Qt.Key.Key_Enter)
     assert window.cards.heading.startswith(library.catalog.points[last.id].name)
     assert "Tender point" in window.view.accessibleDescription()

@@ -11,7 +11,6 @@ from app.ui.actions import ActionId
 from app.ui.appearance import system_font
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.theme import DARK, HIGH_CONTRAST, LIGHT
-from tests.ui.appearance_fixtures import restore_appearance  # noqa: F401
 
 
 def open_preferences(window, qtbot, change) -> None:
@@ -26,7 +25,7 @@ def open_preferences(window, qtbot, change) -> None:
     window.actions_by_id[ActionId.PREFERENCES].trigger()
 
 
-def test_theme_applies_at_once_everywhere(make_window, mini_library, qtbot, restore_appearance) -> None:  # noqa: F811
+def test_theme_applies_at_once_everywhere(make_window, mini_library, qtbot, restore_appearance) -> None:
     window = make_window(mini_library)
     window.show_region("mini-right")
     window.open_session_guide()
@@ -35,19 +34,25 @@ def test_theme_applies_at_once_everywhere(make_window, mini_library, qtbot, rest
     assert options.THEME.get(window.settings) == "dark"
     assert window.theme is DARK
     scene = window.scenes["mini"]
-    assert scene.theme is DARK and scene.backgroundBrush().color().name() == QColor(DARK.canvas).name()
+    assert scene.theme is DARK
+    assert scene.backgroundBrush().color().name() == QColor(DARK.canvas).name()
     assert scene.region_items["mini-right"].brush().color().name() == QColor(DARK.region_selected).name()
-    assert window.cards.theme is DARK and window.cards.heading == "Right part"  # same content, new colours
+    assert window.cards.theme is DARK
+    assert window.cards.heading == "Right part"
     assert window.timer.countdown.theme is DARK
     assert QApplication.palette().window().color().name() == QColor(DARK.legend_fill).name()
-    assert window.session_guide is not old_guide and window.session_guide is not None  # rebuilt while idle
+    assert window.session_guide is not old_guide
+    assert window.session_guide is not None
     assert window.session_guide.isVisible()
     window.session_guide.close()
     open_preferences(window, qtbot, lambda d: d.theme.setCurrentIndex(d.theme.findData("high-contrast")))
-    assert scene.theme is HIGH_CONTRAST and window.playback._theme is HIGH_CONTRAST
+    assert scene.theme is HIGH_CONTRAST
+    assert window.playback._theme is HIGH_CONTRAST
 
 
-def test_text_size_and_viewpoint_and_cue_defaults(make_window, mini_library, qtbot, restore_appearance) -> None:  # noqa: F811
+def test_text_size_and_viewpoint_and_cue_defaults(
+    make_window, mini_library, qtbot, restore_appearance
+) -> None:  # noqa: F811
     window = make_window(mini_library)
     base = system_font().pointSizeF()
 
@@ -64,12 +69,15 @@ def test_text_size_and_viewpoint_and_cue_defaults(make_window, mini_library, qtb
     for widget in (window.map_label, window.menuBar(), toolbar_button, window.navigator):
         assert widget.font().pointSizeF() == 2 * base, widget
     assert options.TEXT_PERCENT.get(window.settings) == 200
-    assert window.appearance.therapist_view and "therapist" in window.map_label.text()
-    assert not window.timer.get_ready.isChecked() and not window.timer.sound.isChecked()
+    assert window.appearance.therapist_view
+    assert "therapist" in window.map_label.text()
+    assert not window.timer.get_ready.isChecked()
+    assert not window.timer.sound.isChecked()
     assert options.SOUND_CUES.get(window.settings) is False
     # A new window starts with the stored preferences.
     again = make_window(mini_library)
-    assert again.appearance.text_percent == 200 and again.appearance.therapist_view
+    assert again.appearance.text_percent == 200
+    assert again.appearance.therapist_view
     assert again.theme is LIGHT
 
 
@@ -80,5 +88,10 @@ def test_preferences_shortcut_and_names(make_window, mini_library, qtbot) -> Non
     dialog = PreferencesDialog(window.settings, window)
     qtbot.addWidget(dialog)
     for widget in (dialog.theme, dialog.text_size, dialog.therapist_view, dialog.sound, dialog.get_ready):
-        assert widget.accessibleName() and widget.accessibleDescription()
-    assert [dialog.theme.itemData(i) for i in range(dialog.theme.count())] == ["light", "dark", "high-contrast"]
+        assert widget.accessibleName()
+        assert widget.accessibleDescription()
+    assert [dialog.theme.itemData(i) for i in range(dialog.theme.count())] == [
+        "light",
+        "dark",
+        "high-contrast",
+    ]

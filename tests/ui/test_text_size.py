@@ -9,7 +9,6 @@ from app.services.library import load_library
 from app.ui.appearance import Appearance
 from app.ui.appearance_controller import apply_appearance
 from app.ui.theme import DARK
-from tests.ui.appearance_fixtures import restore_appearance  # noqa: F401
 
 SLACK = 1  # pixels of rounding
 
@@ -34,7 +33,9 @@ def clipped(root: QWidget) -> list[str]:
         elif isinstance(widget, QAbstractButton) and widget.text():
             need = widget.sizeHint()
             if need.width() > widget.width() + SLACK or widget.fontMetrics().height() > widget.height():
-                found.append(f"button {widget.text()!r}: {widget.width()}x{widget.height()} for {need.width()}")
+                found.append(
+                    f"button {widget.text()!r}: {widget.width()}x{widget.height()} for {need.width()}"
+                )
     return found
 
 
@@ -43,7 +44,7 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def test_card_panel_and_timer_at_200_percent(make_window, qtbot, restore_appearance) -> None:  # noqa: F811
+def test_card_panel_and_timer_at_200_percent(make_window, qtbot, restore_appearance) -> None:
     library = load_library()
     window = make_window(library)
     apply_appearance(window, Appearance(DARK, 200))
@@ -71,7 +72,7 @@ def reachable(panel) -> bool:
     return fits_across and fits_down
 
 
-def test_session_guide_at_200_percent(make_window, qtbot, restore_appearance) -> None:  # noqa: F811
+def test_session_guide_at_200_percent(make_window, qtbot, restore_appearance) -> None:
     library = load_library()
     window = make_window(library)
     apply_appearance(window, Appearance(DARK, 200))

@@ -19,7 +19,9 @@ MIN_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11, non-text contrast of lines and marks
 def test_every_text_pair_reaches_the_theme_contrast(theme: Theme, pair_name: str) -> None:
     text, background = pair(theme, pair_name)
     ratio = contrast_ratio(text, background)
-    assert ratio >= minimum_contrast(theme), f"{theme.name} {pair_name}: {text} on {background} is {ratio:.2f}:1"
+    assert ratio >= minimum_contrast(theme), (
+        f"{theme.name} {pair_name}: {text} on {background} is {ratio:.2f}:1"
+    )
 
 
 def test_high_contrast_demands_aaa() -> None:

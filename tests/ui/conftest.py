@@ -1,4 +1,4 @@
-"""A fixture that puts the application's palette, font, style and style sheet back after a test."""
+"""UI fixtures: put the application's palette, font, style and style sheet back after a test."""
 
 from __future__ import annotations
 
