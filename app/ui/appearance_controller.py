@@ -4,7 +4,8 @@ Nothing is rebuilt that holds the user's place: the maps are restyled in place
 (selection, zoom and keyboard focus stay), the card panel shows the same thing
 again, the timer keeps counting. A session guide in the middle of a session keeps
 its colours until it closes (rebuilding it would lose the session's timers); one
-that is idle is rebuilt.
+that is idle is rebuilt; so is a hidden quiz window. Presentation mode keeps its
+own high-contrast projector colours whatever the theme.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
         window.session_guide = None
         if was_shown:
             window.open_session_guide()
+    quiz = window.quiz_window
+    if quiz is not None and not quiz.isVisible():  # a hidden quiz is rebuilt in the new theme when asked for
+        quiz.deleteLater()
+        window.quiz_window = None
     if window.current_map:
         window.refresh_map_label()
 
