@@ -10,6 +10,7 @@ own high-contrast projector colours whatever the theme.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -24,6 +25,7 @@ from app.ui.notices import style_problem_bar
 
 PANEL_WIDTHS = (210, 420)  # the map list and the card column at 100 % text, as the window lays them out
 MIN_MAP_SHARE = 0.45
+_PLAIN_COPIES: weakref.WeakKeyDictionary[MainWindow, dict[str, BodyMapScene]] = weakref.WeakKeyDictionary()
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -60,9 +62,15 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
         scene.set_theme(theme)
         scene.set_viewpoint(viewpoint)
         # A plain copy for the thumbnail: the shown map may carry a selection or the focus ring.
-        plain = BodyMapScene(scene.body_map, scene.info, theme, scene.point_names, viewpoint)
+        # Copies are built once per window (placing the numbers is the costly part), then restyled.
+        copies = _PLAIN_COPIES.setdefault(window, {})
+        plain = copies.get(map_id)
+        if plain is None:
+            plain = copies[map_id] = BodyMapScene(scene.body_map, scene.info, theme, scene.point_names, viewpoint)
+            plain.setParent(window)
+        plain.set_theme(theme)
+        plain.set_viewpoint(viewpoint)
         window.navigator.set_thumbnail(map_id, render_thumbnail(plain))
-        plain.deleteLater()
     window.cards.set_theme(theme)
     window.timer.set_theme(theme)
     window.timer.set_cue_defaults(

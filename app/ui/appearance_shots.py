@@ -27,7 +27,7 @@ def _settle() -> None:
 
 
 def take_appearance_shots(window: MainWindow, directory: Path) -> list[Path]:
-    """Write the main window in each theme, at 200 % text, and the preferences dialog.
+    """Write the main window in each theme, at 200 % text, and the preferences dialog (dark, 150 %).
 
     The window is put back in the appearance it had.
 
@@ -57,7 +57,9 @@ def take_appearance_shots(window: MainWindow, directory: Path) -> list[Path]:
         _settle()
         path = directory / name
         save(path, window.grab().save(str(path)))
-    dialog = PreferencesDialog(window.settings, window)
+    shown = Appearance(THEMES["dark"], 150)
+    apply_appearance(window, shown)
+    dialog = PreferencesDialog(window.settings, window, shown=shown)  # as chosen, not as stored
     dialog.show()
     _settle()
     path = directory / "preferences.png"

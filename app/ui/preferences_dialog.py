@@ -35,12 +35,15 @@ class PreferencesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, shown: Appearance | None = None
+    ) -> None:
+        """Show the stored preferences (or ``shown``, an appearance in use but not stored)."""
         super().__init__(parent)
         self.setWindowTitle(_tr("Preferences"))
         self.setObjectName("PreferencesDialog")
         self._settings = settings
-        current = appearance_from_settings(settings)
+        current = shown if shown is not None else appearance_from_settings(settings)
 
         self.theme = QComboBox()
         for name in THEMES:
