@@ -66,8 +66,9 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
         copies = _PLAIN_COPIES.setdefault(window, {})
         plain = copies.get(map_id)
         if plain is None:
-            plain = copies[map_id] = BodyMapScene(scene.body_map, scene.info, theme, scene.point_names, viewpoint)
+            plain = BodyMapScene(scene.body_map, scene.info, theme, scene.point_names, viewpoint)
             plain.setParent(window)
+            copies[map_id] = plain
         plain.set_theme(theme)
         plain.set_viewpoint(viewpoint)
         window.navigator.set_thumbnail(map_id, render_thumbnail(plain))
