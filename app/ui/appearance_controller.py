@@ -24,6 +24,8 @@ from app.ui.map_navigator import render_thumbnail
 from app.ui.notices import style_problem_bar
 
 PANEL_WIDTHS = (210, 420)  # the map list and the card column at 100 % text, as the window lays them out
+MAP_WIDTH = 900
+CARD_MIN_WIDTH = 300
 MIN_MAP_SHARE = 0.45
 _PLAIN_COPIES: weakref.WeakKeyDictionary[MainWindow, dict[str, BodyMapScene]] = weakref.WeakKeyDictionary()
 
@@ -51,8 +53,9 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
     """Give a main window (and the application) an appearance at once."""
     apply_to_application(appearance)
     theme = appearance.theme
-    if appearance.text_percent != window.appearance.text_percent:
-        _widen_panels(window, appearance.text_factor)
+    fit_panels_to_text(
+        window, appearance.text_factor, appearance.text_percent != window.appearance.text_percent
+    )
     window.appearance = appearance
     window.theme = theme
     window.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)  # playback restores the map first
@@ -94,15 +97,23 @@ def apply_appearance(window: MainWindow, appearance: Appearance) -> None:
         window.refresh_map_label()
 
 
-def _widen_panels(window: MainWindow, text_factor: float) -> None:
-    """Give the map list and the cards more room as the text grows (the map scales itself)."""
-    sizes = window.splitter.sizes()
-    total = sum(sizes)
-    if len(sizes) != 3 or total <= 0:
-        return
+def fit_panels_to_text(window: MainWindow, text_factor: float, resize: bool = True) -> None:
+    """Give the map list and the cards more room as the text grows (the map scales itself).
+
+    The card column's minimum grows too, so no layout can squeeze larger text off it.
+    """
     grow = text_factor**0.5
+    window.cards.setMinimumWidth(round(CARD_MIN_WIDTH * grow))
+    if not resize:
+        return
+    sizes = window.splitter.sizes()
+    total = sum(sizes) if len(sizes) == 3 and sum(sizes) > 0 else 0
     left, right = PANEL_WIDTHS[0] * grow, PANEL_WIDTHS[1] * grow
-    room = total * (1 - MIN_MAP_SHARE)  # the map keeps at least this share of the width
-    if left + right > room:
-        left, right = left * room / (left + right), right * room / (left + right)
-    window.splitter.setSizes([round(left), total - round(left) - round(right), round(right)])
+    if total:
+        room = total * (1 - MIN_MAP_SHARE)  # the map keeps at least this share of the width
+        if left + right > room:
+            left, right = left * room / (left + right), right * room / (left + right)
+        centre = total - round(left) - round(right)
+    else:
+        centre = MAP_WIDTH  # not laid out yet: the splitter shares out the real width later
+    window.splitter.setSizes([round(left), centre, round(right)])

@@ -26,7 +26,7 @@ from app.services.library import Library
 from app.services.user_data import UserDataStore
 from app.ui.actions import ActionId, make_actions
 from app.ui.appearance import appearance_from_settings
-from app.ui.appearance_controller import apply_appearance, side_note, viewpoint_of
+from app.ui.appearance_controller import apply_appearance, fit_panels_to_text, side_note, viewpoint_of
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right_column)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 900, 420])
+        fit_panels_to_text(self, self.appearance.text_factor)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.timer.visibility_changed.connect(self._set_timer_keys)
 
         self.map_label = QLabel()
+        self.map_label.setWordWrap(True)  # at a large text size it takes two lines, not the window's width
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.map_label, 1)
         self.statusBar().addPermanentWidget(self.hover_label)

@@ -46,15 +46,25 @@ def settle() -> None:
 
 def test_card_panel_and_timer_at_200_percent(make_window, qtbot, restore_appearance) -> None:
     library = load_library()
-    window = make_window(library)
-    apply_appearance(window, Appearance(DARK, 200))
+    window = make_window(library, show=False)
+    apply_appearance(window, Appearance(DARK, 200))  # before the window is laid out, as at start
     window.resize(QSize(1440, 900))
+    window.show()
+    qtbot.waitExposed(window)
     window.show_map("trunk")
     window.show_region(window.library.maps["trunk"].arrows[0].region)
     window.start_tender_round()
     settle()
     assert QApplication.font().pointSizeF() > 15  # really at 200 %
+    assert window.width() <= 1440, "the window's minimum width grew past the screen"
+    for map_id, scene in window.scenes.items():
+        window.show_map(map_id)  # the status line names each map
+        window.show_region(next(iter(scene.region_items)))
+        settle()
+        assert window.minimumSizeHint().width() <= 1440, map_id
+        assert not window.cards.horizontalScrollBar().isVisible(), map_id  # cards wrap, never scroll across
     assert clipped(window.cards.widget()) == []
+    assert not window.cards.horizontalScrollBar().isVisible()  # cards wrap; they never scroll across
     assert clipped(window.timer) == []
     pages = [lambda pid=pid: window.cards.show_page(pid) for pid in library.catalog.pages]
     for show in (window.cards.show_protocol, window.cards.show_course, *pages):
