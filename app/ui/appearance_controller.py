@@ -26,6 +26,7 @@ from app.ui.notices import style_problem_bar
 PANEL_WIDTHS = (210, 420)  # the map list and the card column at 100 % text, as the window lays them out
 MAP_WIDTH = 900
 CARD_MIN_WIDTH = 300
+NAVIGATOR_MIN_WIDTH = 194
 MIN_MAP_SHARE = 0.45
 _PLAIN_COPIES: weakref.WeakKeyDictionary[MainWindow, dict[str, BodyMapScene]] = weakref.WeakKeyDictionary()
 
@@ -104,6 +105,7 @@ def fit_panels_to_text(window: MainWindow, text_factor: float, resize: bool = Tr
     """
     grow = text_factor**0.5
     window.cards.setMinimumWidth(round(CARD_MIN_WIDTH * grow))
+    window.navigator.setMinimumWidth(round(NAVIGATOR_MIN_WIDTH * grow))  # names under thumbnails wrap, not elide
     if not resize:
         return
     sizes = window.splitter.sizes()
