@@ -105,7 +105,9 @@ def fit_panels_to_text(window: MainWindow, text_factor: float, resize: bool = Tr
     """
     grow = text_factor**0.5
     window.cards.setMinimumWidth(round(CARD_MIN_WIDTH * grow))
-    window.navigator.setMinimumWidth(round(NAVIGATOR_MIN_WIDTH * grow))  # names under thumbnails wrap, not elide
+    window.navigator.setMinimumWidth(
+        round(NAVIGATOR_MIN_WIDTH * grow)
+    )  # names under thumbnails wrap, not elide
     if not resize:
         return
     sizes = window.splitter.sizes()
