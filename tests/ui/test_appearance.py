@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.services.library import load_library
 from app.ui.appearance import Appearance, apply_to_application, build_palette, clamp_percent, system_font
 from app.ui.body_map_scene import BodyMapScene
+from app.ui.map_items import ZoneItem
 from app.ui.map_render import fitted_target, render_scene
 from app.ui.theme import DARK, HIGH_CONTRAST, LIGHT, THEMES, pair
 from tests.ui.test_map_rendering import colour_near
@@ -72,3 +74,22 @@ def test_switching_theme_restyles_the_scene_in_place(qapp, mini_library) -> None
         selected = scene.region_items["mini-right"]
         assert selected.brush().color().name() == QColor(theme.region_selected).name()
     assert scene.selected_region == "mini-right"  # the selection survives the switch
+
+
+def test_zone_hatch_and_edge_follow_the_theme(qapp) -> None:
+    library = load_library()
+    scene = BodyMapScene(library.maps["cervical"], library.catalog.maps["cervical"], LIGHT, {})
+    zones = [item for item in scene.items() if isinstance(item, ZoneItem)]
+    assert zones
+    scene.set_theme(HIGH_CONTRAST)
+    for zone in zones:
+        assert zone.pen().color().name() == QColor(HIGH_CONTRAST.zone).name()
+    image, scale, offset = _image_and_mapping(scene)
+    rect = zones[0].path().boundingRect()
+    hits = 0
+    for i in range(1, 20):  # somewhere inside, the hatch bands show in the zone colour
+        x = rect.left() + rect.width() * i / 20
+        y = rect.top() + rect.height() * i / 20
+        if zones[0].path().contains(QPointF(x, y)):
+            hits += colour_near(image, x, y, scale, offset, HIGH_CONTRAST.zone, 3)
+    assert hits
