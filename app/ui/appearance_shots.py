@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui.appearance import Appearance
-from app.ui.appearance_controller import apply_appearance
+from app.ui.appearance_controller import apply_appearance, fit_panels_to_text
 from app.ui.main_window import MainWindow
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.theme import THEMES
@@ -43,7 +43,9 @@ def take_appearance_shots(window: MainWindow, directory: Path) -> list[Path]:
         written.append(widget_image_path)
 
     for name, theme, percent, therapist, map_id in SHOTS:
-        apply_appearance(window, Appearance(THEMES[theme], percent, therapist))
+        appearance = Appearance(THEMES[theme], percent, therapist)
+        apply_appearance(window, appearance)
+        fit_panels_to_text(window, appearance.text_factor)  # earlier screens may have moved the panes
         if map_id in window.scenes:
             window.show_map(map_id)
             scene = window.scenes[map_id]
