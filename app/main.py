@@ -29,12 +29,20 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+# Harmless Qt messages: the offscreen platform's, and the frozen app's, which leaves out
+# the FFmpeg media backend because QSoundEffect (all FibroMap plays) works without one.
+KNOWN_NOISE = (
+    "does not support propagateSizeHints",
+    "No QtMultimedia backends found. Only QMediaDevices, QAudioDevice, QSoundEffect,",
+)
+
+
 def _quiet_known_platform_noise() -> None:
-    """Drop the offscreen platform's harmless "propagateSizeHints" warning; pass the rest on."""
+    """Drop Qt's known harmless warnings (:data:`KNOWN_NOISE`); pass the rest on."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(kind: QtMsgType, context: object, message: str) -> None:
-        if "does not support propagateSizeHints" not in message:
+        if not any(noise in message for noise in KNOWN_NOISE):
             print(message, file=sys.stderr)  # noqa: T201
 
     qInstallMessageHandler(handler)
@@ -48,11 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     # Imported here so --help and --version work without Qt.
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.model.problems import ContentError
     from app.services.library import load_library
-    from app.services.resources import ResourceError
+    from app.services.resources import ResourceError, icon_file
 
     _quiet_known_platform_noise()
     existing = QApplication.instance()
@@ -61,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    try:
+        # Desktops take the icon from the .desktop file named by APP_ID; X11 without one
+        # (and the frozen app before it is installed) shows this one.
+        app.setWindowIcon(QIcon(str(icon_file())))
+    except ResourceError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)  # noqa: T201
 
     try:
         library = load_library()

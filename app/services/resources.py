@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePosixPath
 
+from app import APP_ID
+
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -66,6 +68,11 @@ def map_file(name: str) -> Path:
 def content_file() -> Path:
     """Return the path of the built-in content."""
     return resource_path("data", "techniques.json")
+
+
+def icon_file() -> Path:
+    """Return the path of the application icon (scalable, named by the application id)."""
+    return resource_path("assets/icons", f"{APP_ID}.svg")
 
 
 def schema_file() -> Path:
