@@ -17,7 +17,10 @@ RUN_PACKAGES=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcomm
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   libx11-xcb1 libpulse0)
 TEST_PACKAGES=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libx11-6
-  libdbus-1-3 fonts-dejavu-core libpulse0)
+  libdbus-1-3 fonts-dejavu-core libpulse0
+  # the end-to-end tests (tests/e2e): a real X display, input events, screen grabs, a real window
+  xvfb xdotool x11-apps libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
 
 say() { printf '\033[1mfibromap:\033[0m %s\n' "$*" >&2; }
 

@@ -35,7 +35,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if not missing:
         return
     skip = pytest.mark.skip(
-        reason=f"end-to-end tests need {', '.join(missing)} (Debian: xvfb xdotool x11-apps; .ci/run installs them)"
+        reason=f"end-to-end tests need {', '.join(missing)} "
+        "(Debian: xvfb xdotool x11-apps; ./dev.sh test and .ci/run install them)"
     )
     for item in items:
         if "e2e" in item.keywords:
@@ -97,9 +98,8 @@ def _find_window(display: str, process: subprocess.Popen[bytes], log) -> str:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"FibroMap exited with {process.returncode} before showing a window:\n{_read(log)}")
-        found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--name", "FibroMap$"], env=env, capture_output=True, text=True
-        ).stdout.split()
+        search = ["xdotool", "search", "--onlyvisible", "--name", "FibroMap$"]
+        found = subprocess.run(search, env=env, capture_output=True, text=True).stdout.split()
         if found:
             return found[0]
         time.sleep(0.3)
