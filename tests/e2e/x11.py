@@ -34,17 +34,11 @@ class XServer:
     def __init__(self) -> None:
         read_end, write_end = os.pipe()
         width, height = SCREEN
+        # -noreset: by default the server resets when its last client (one test's app) leaves,
+        # and the next test's app, arriving during the reset, cannot connect.
         self.process = subprocess.Popen(
-            [
-                "Xvfb",
-                "-displayfd",
-                str(write_end),
-                "-screen",
-                "0",
-                f"{width}x{height}x24",
-                "-nolisten",
-                "tcp",
-            ],
+            ["Xvfb", "-displayfd", str(write_end), "-noreset", "-nolisten", "tcp"]
+            + ["-screen", "0", f"{width}x{height}x24"],
             pass_fds=(write_end,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
