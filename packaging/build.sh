@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Build the one-folder frozen FibroMap: dist/FibroMap/FibroMap (and FibroMap-<version>-linux-x86_64.tar.xz).
 #
-#   packaging/build.sh            build into dist/ with a private virtualenv in build/venv
+#   packaging/build.sh                          build into dist/ with a private virtualenv in build/venv
+#   FIBROMAP_BUILD_VENV=.venv packaging/build.sh   reuse dev.sh's virtualenv (CI does: no second PySide6)
 #
 # It installs FibroMap (editable) with the pinned PyInstaller (the `packaging` extra) into
-# build/venv, runs packaging/fibromap.spec, then prints the folder size and the compressed
-# size. Needs python3 with venv; the Qt libraries come from the PySide6 wheel.
+# the virtualenv, runs packaging/fibromap.spec, then prints the folder size and the
+# compressed size. Needs python3 with venv; the Qt libraries come from the PySide6 wheel.
+# Only what the app imports is bundled, so test and dev tools in the virtualenv do not matter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1mfibromap build:\033[0m %s\n' "$*" >&2; }
 
-venv=build/venv
+venv=${FIBROMAP_BUILD_VENV:-build/venv}
 stamp=$venv/.fibromap-packaging
 if [ ! -x "$venv/bin/python" ]; then
   say "creating $venv"
