@@ -1,12 +1,20 @@
-"""The geometry of one body map, read from its SVG file."""
+"""The geometry of one body map, read from its SVG file.
+
+The shapely polygons are built from the paths the first time they are asked
+for, and hit testing needs none (see hit_test.py), so a map read from the
+geometry cache is drawn and clicked without importing shapely (or numpy).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from app.model.geometry import XY, PathData
-from app.model.hit_test import RegionIndex
+
+if TYPE_CHECKING:
+    from app.model.hit_test import RegionIndex
 
 
 @dataclass(frozen=True)
@@ -23,7 +31,17 @@ class Region:
 
     id: str
     path: PathData
-    polygon: Any  # shapely Polygon or MultiPolygon
+    # The polygon's area, kept by the loader (and the cache) so hit testing never needs shapely.
+    area: float | None = field(default=None, compare=False)
+
+    @cached_property
+    def polygon(self) -> Any:
+        """The area as a shapely Polygon or MultiPolygon (built on first use)."""
+        return polygon_of(self.path)
+
+    def rings(self) -> list[list[XY]]:
+        """Return the closed polylines whose union is the region (those shapely is given)."""
+        return [run for run in self.path.subpaths() if len(run) >= 4]
 
     @property
     def centroid(self) -> XY:
@@ -92,7 +110,16 @@ class BodyMap:
     zones: dict[str, Region] = field(default_factory=dict)
     labels: tuple[Label, ...] = ()
     leaders: tuple[Stroke, ...] = ()
-    index: RegionIndex = field(default_factory=lambda: RegionIndex({}))
+
+    @cached_property
+    def index(self) -> RegionIndex:
+        """The hit-test index over the regions (built on the first query)."""
+        from app.model.hit_test import RegionIndex
+
+        regions = self.regions.values()
+        return RegionIndex(
+            {r.id: r.rings() for r in regions}, {r.id: r.area for r in regions if r.area is not None}
+        )
 
     def region_at(self, x: float, y: float) -> str | None:
         """Return the id of the region under a map point, or ``None``."""
@@ -110,3 +137,16 @@ class BodyMap:
     def arrows_in(self, region_id: str) -> list[Arrow]:
         """Return the arrows of a region in number order."""
         return [a for a in self.arrows if a.region == region_id]
+
+
+def polygon_of(path: PathData) -> Any:
+    """Return the area a closed path encloses: the union of its subpaths' rings.
+
+    The loader checks the result (closed, not crossing itself, some area); a
+    map from the cache passed those checks when it was first read.
+    """
+    import shapely
+    from shapely.geometry import Polygon
+
+    rings = [Polygon(run) for run in path.subpaths() if len(run) >= 4]
+    return shapely.unary_union(rings) if rings else Polygon()

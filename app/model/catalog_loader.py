@@ -6,12 +6,14 @@ problems are collected before raising, so an author sees them all at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 from app.model.content import (
     Catalog,
@@ -42,16 +44,33 @@ def json_path(parts: Iterable[object]) -> str:
     return out
 
 
+class ValidationMemo(Protocol):
+    """Remembers which exact content files already passed the schema (a cache, keyed by digest)."""
+
+    def is_known_valid(self, digest: str) -> bool:
+        """Tell whether the content with this digest passed the schema before."""
+
+    def remember_valid(self, digest: str) -> None:
+        """Note that the content with this digest passed the schema."""
+
+
 def read_json(path: Path, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
     """Read and decode a JSON file, turning every failure into a :class:`ContentError`."""
+    return _decode_json(_read_bytes(path, max_bytes), path.name)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     name = path.name
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ContentError.single(name, "file", f"is {size:,} bytes; the limit is {max_bytes:,}")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ContentError.single(name, "file", f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def _decode_json(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -68,12 +87,15 @@ def read_json(path: Path, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
         raise ContentError.single(name, "file", "is nested too deeply") from exc
 
 
-def load_catalog(content_path: Path, schema_path: Path) -> Catalog:
+def load_catalog(content_path: Path, schema_path: Path, memo: ValidationMemo | None = None) -> Catalog:
     """Load, validate and index a content file.
 
     Args:
         content_path: the techniques.json file.
         schema_path: its JSON Schema.
+        memo: where digests of content that passed the schema are remembered; content
+            with a known digest skips the schema check (jsonschema is slow to import and
+            to run). The checks of references inside the file always run.
 
     Returns:
         The catalog, with every cross-reference inside the file checked.
@@ -81,20 +103,40 @@ def load_catalog(content_path: Path, schema_path: Path) -> Catalog:
     Raises:
         ContentError: with every problem found.
     """
-    document = read_json(content_path)
-    schema = read_json(schema_path)
-    return catalog_from_document(document, schema, content_path.name)
+    content_raw = _read_bytes(content_path, MAX_CONTENT_BYTES)
+    schema_raw = _read_bytes(schema_path, MAX_CONTENT_BYTES)
+    document = _decode_json(content_raw, content_path.name)
+    schema = _decode_json(schema_raw, schema_path.name)
+    digest = content_digest(content_raw, schema_raw)
+    known = memo is not None and memo.is_known_valid(digest)
+    catalog = catalog_from_document(document, schema, content_path.name, schema_checked=known)
+    if memo is not None and not known:
+        memo.remember_valid(digest)
+    return catalog
 
 
-def catalog_from_document(document: Any, schema: Mapping[str, Any], name: str) -> Catalog:
-    """Validate a decoded content document and build the catalog from it."""
-    validator = jsonschema.Draft202012Validator(schema)
-    problems = [
-        Problem(name, json_path(error.absolute_path), _schema_message(error))
-        for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
-    ]
-    if problems:
-        raise ContentError(problems)
+def content_digest(content: bytes, schema: bytes) -> str:
+    """Return the digest that names one exact pair of content and schema files."""
+    digest = hashlib.sha256(b"fibromap-content\0")
+    for part in (schema, content):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def catalog_from_document(
+    document: Any, schema: Mapping[str, Any], name: str, *, schema_checked: bool = False
+) -> Catalog:
+    """Validate a decoded content document and build the catalog from it.
+
+    Args:
+        document: the decoded content.
+        schema: the decoded JSON Schema.
+        name: the file name used in messages.
+        schema_checked: the exact document passed this schema before (skip that check).
+    """
+    if not schema_checked:
+        _check_schema(document, schema, name)
     catalog = _build(document)
     problems = list(check_references(catalog, document, name))
     if problems:
@@ -102,7 +144,21 @@ def catalog_from_document(document: Any, schema: Mapping[str, Any], name: str) -
     return catalog
 
 
+def _check_schema(document: Any, schema: Mapping[str, Any], name: str) -> None:
+    import jsonschema  # imported here: a start with known content never needs it
+
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = [
+        Problem(name, json_path(error.absolute_path), _schema_message(error))
+        for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    ]
+    if problems:
+        raise ContentError(problems)
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
+    import jsonschema
+
     if error.validator == "schema_version" or list(error.absolute_path) == ["schema_version"]:
         return f"schema_version must be {SUPPORTED_SCHEMA_VERSION}; this app cannot read this file"
     if error.validator == "oneOf" and error.context:

@@ -19,7 +19,6 @@ from shapely.geometry import Point, Polygon
 
 from app.model.body_map import Arrow, BodyMap, Label, MapPoint, Region, Stroke
 from app.model.geometry import PathData, Segment, direction_at
-from app.model.hit_test import RegionIndex
 from app.model.problems import ContentError, Problem
 from app.model.svg_safety import check_svg_bytes
 
@@ -130,7 +129,6 @@ class _Builder:
             zones=zones,
             labels=labels,
             leaders=leaders,
-            index=RegionIndex({r.id: r.polygon for r in regions.values()}),
         )
 
     def check_unique_ids(self, ids: Iterable[str]) -> None:
@@ -167,25 +165,28 @@ class _Builder:
             data = self.path_data(element)
             if data is None:
                 continue
-            polygon = self.polygon(data, _where(element), what)
-            if polygon is not None:
-                found[ident] = Region(ident, data, polygon)
+            region = Region(ident, data)
+            if self.check_area(region, _where(element), what):
+                kept = Region(ident, data, area=float(region.polygon.area))
+                kept.__dict__["polygon"] = region.polygon  # the cached_property's value, not built twice
+                found[ident] = kept
         return found
 
-    def polygon(self, data: PathData, where: str, what: str) -> Any:
+    def check_area(self, region: Region, where: str, what: str) -> bool:
+        data = region.path
         if not data.is_closed():
             self.fail(where, f"a {what} must be a closed path (end it with Z)")
-            return None
+            return False
         rings = [Polygon(run) for run in data.subpaths() if len(run) >= 4]
         # A bowtie has zero signed area but repairs to a real one; a flat shape does not.
         if any(not ring.is_valid and shapely.make_valid(ring).area > 0 for ring in rings):
             self.fail(where, f"the {what} outline crosses itself")
-            return None
-        polygon = shapely.unary_union(rings) if rings else Polygon()
+            return False
+        polygon = region.polygon  # the union of the same rings, kept by the region
         if polygon.is_empty or polygon.area <= 0:
             self.fail(where, f"a {what} must enclose an area")
-            return None
-        return polygon
+            return False
+        return True
 
     def arrows(self, elements: list[Any], regions: dict[str, Region]) -> tuple[Arrow, ...]:
         arrows: list[Arrow] = []

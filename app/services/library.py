@@ -9,9 +9,9 @@ from app.model.body_map import BodyMap
 from app.model.catalog_loader import load_catalog
 from app.model.content import Catalog, MapInfo
 from app.model.crossref import check_map_against_content, check_points_drawn
-from app.model.map_loader import load_map
 from app.model.problems import ContentError, Problem, Severity
 from app.services import resources
+from app.services.map_cache import GeometryCache
 
 
 @dataclass
@@ -27,24 +27,42 @@ class Library:
         return [info for info in self.catalog.maps.values() if info.id in self.maps]
 
 
+def _load_map(path: Path, cache: GeometryCache | None) -> BodyMap:
+    if cache is not None:
+        return cache.load_map(path)
+    from app.model.map_loader import load_map  # svgelements and shapely: only without a cache
+
+    return load_map(path)
+
+
 def load_library(
-    content_path: Path | None = None, schema_path: Path | None = None, maps_dir: Path | None = None
+    content_path: Path | None = None,
+    schema_path: Path | None = None,
+    maps_dir: Path | None = None,
+    cache: GeometryCache | None = None,
 ) -> Library:
     """Load the catalog and its maps.
 
     A map whose file is broken or disagrees with the content is left out and
     its problems are reported; the other maps stay usable.
 
+    With a ``cache``, maps and the content's schema check come from it when their
+    files are unchanged (see :mod:`app.services.map_cache`): a warm start then
+    parses no SVG, runs no JSON Schema and imports neither svgelements,
+    jsonschema nor shapely; region polygons are built on the first click.
+
     Raises:
         ContentError: when the content file itself cannot be used.
     """
-    catalog = load_catalog(content_path or resources.content_file(), schema_path or resources.schema_file())
+    catalog = load_catalog(
+        content_path or resources.content_file(), schema_path or resources.schema_file(), memo=cache
+    )
     maps: dict[str, BodyMap] = {}
     problems: list[Problem] = []
     for info in catalog.maps.values():
         try:
             path = maps_dir / info.file if maps_dir else resources.map_file(info.file)
-            body_map = load_map(path)
+            body_map = _load_map(path, cache)
         except resources.ResourceError as exc:
             problems.append(Problem(info.file, "file", str(exc)))
             continue

@@ -5,18 +5,17 @@ Hit testing is the model's (``BodyMap.region_at``); the scene only asks it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
-from shapely.geometry import Point, box
 
-from app.model.badge_layout import place_badges
 from app.model.body_map import BodyMap
 from app.model.content import MapInfo
 from app.model.map_focus import FocusTarget, focus_order
 from app.model.viewpoint import Viewpoint, side_labels
+from app.services import map_cache
 from app.ui.map_focus_ring import FocusRingItem
 from app.ui.map_items import (
     ArrowItem,
@@ -100,19 +99,36 @@ class BodyMapScene(QGraphicsScene):
         self.focus_ring = FocusRingItem(theme)
         self.addItem(self.focus_ring)
         self.setSceneRect(self.map_rect().united(self.legend.boundingRect()).adjusted(-10, -10, 10, 10))
+        self._drawing = self.items()  # the map's own items (not playback's, added later)
         self._hovered = ""
         self._selected = ""
+        # Connected before any view shows the scene: Qt then reports every changed area through
+        # ``changed`` (once a view is attached it may stop doing so), and BodyMapView redraws only those.
+        self.changed.connect(self._changed)
 
-    def _badge_centres(self) -> dict[int, tuple[float, float]]:
+    def _changed(self, _areas: list[QRectF]) -> None:
+        """Nothing to do: being connected keeps ``changed`` coming for the views."""
+
+    def _badge_centres(self) -> Mapping[int, tuple[float, float]]:
         # Numbers keep clear of the labels of both viewpoints, so switching never covers one.
         worded = {
             *side_labels(self.body_map.labels, Viewpoint.THERAPIST, self._bottom()),
             *self.body_map.labels,
         }
-        rects = [LabelItem(label, self.theme).text_rect() for label in worded]
-        obstacles = [box(*_corners(rect)) for rect in rects]
-        obstacles += [Point(p.x, p.y).buffer(p.radius + 6) for p in self.body_map.points.values()]
-        return place_badges(self.body_map.arrows, BADGE_RADIUS, obstacles)
+        # Plain values, sorted (a set has no fixed order), so the places come from the cache.
+        boxes = sorted(_corners(LabelItem(label, self.theme).text_rect()) for label in worded)
+        circles = [(p.x, p.y, p.radius + 6) for p in self.body_map.points.values()]
+        return map_cache.badge_centres(self.body_map.arrows, BADGE_RADIUS, boxes, circles)
+
+    def keep_pictures_on_screen(self) -> None:
+        """Let each item keep a picture of itself at the screen's resolution (a view calls this).
+
+        A frame is then mostly blits and a change redraws only what changed (the labels'
+        halos are slow to stroke). Only for scenes shown on screen: a scene rendered into a
+        PDF or SVG must draw vectors, and cached items would draw pictures there.
+        """
+        for each in self._drawing:
+            each.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _bottom(self) -> float:
         return self.body_map.view_box[1] + self.body_map.view_box[3]

@@ -10,7 +10,7 @@ when they change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -18,6 +18,10 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
+    QPixmap,
+    QPixmapCache,
+    QRegion,
     QResizeEvent,
     QWheelEvent,
 )
@@ -41,6 +45,9 @@ def _tr(text: str) -> str:
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0  # relative to "fit to window"
 DRAG_THRESHOLD = 6  # pixels a press may move and still count as a click
+# The items' cached pictures (DeviceCoordinateCache) of a map on a 4K screen need far more than
+# Qt's default 10 MB, which would evict and redraw them every frame; memory is used only as needed.
+PIXMAP_CACHE_KB = 256 * 1024
 
 
 class BodyMapView(QGraphicsView):
@@ -48,6 +55,8 @@ class BodyMapView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -61,10 +70,17 @@ class BodyMapView(QGraphicsView):
         self.setAccessibleName(_tr("Body map"))
         self.setAccessibleDescription(_tr("Tab or the arrow keys move between regions, arrows and points."))
         self.viewport().setMouseTracking(True)
+        # The kept picture covers every pixel: Qt need not clear the viewport before each paint.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._fitted = True
         self._zoom = 1.0
         self._press: QPoint | None = None
         self._dragging = False
+        # The picture of the whole view, kept between frames; scene changes redraw only their part.
+        self._layer: QPixmap | None = None
+        self._layer_key: tuple[object, ...] = ()
+        self._stale = QRegion()
+        self._watched: QGraphicsScene | None = None
 
     def map_scene(self) -> BodyMapScene | None:
         """Return the scene shown, if it is a map."""
@@ -77,6 +93,7 @@ class BodyMapView(QGraphicsView):
         if previous is not None:
             previous.focus_changed.disconnect(self._focus_moved)
             previous.focus_ring.hide()
+        scene.keep_pictures_on_screen()
         self.setScene(scene)
         scene.focus_changed.connect(self._focus_moved)
         self.fit()
@@ -171,6 +188,79 @@ class BodyMapView(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    # --- the kept picture ---------------------------------------------------------
+    #
+    # A full frame of a map at 4K costs tens of milliseconds to draw (the labels' halos most),
+    # while a blit of a kept picture costs one or two. The view keeps the picture of what it
+    # shows; the scene's ``changed`` signal names the areas that changed (a hovered region, the
+    # arrow being played), and only those are drawn again, just before the next paint. A new
+    # scene, size, zoom or scroll position draws the whole picture again.
+
+    def _layer_state(self) -> tuple[object, ...]:
+        t = self.viewportTransform()
+        return (
+            id(self.scene()),
+            self.viewport().size().toTuple(),
+            self.viewport().devicePixelRatioF(),
+            (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy()),
+        )
+
+    def _watch(self) -> None:
+        scene = self.scene()
+        if scene is self._watched:
+            return
+        if self._watched is not None:
+            self._watched.changed.disconnect(self._scene_changed)
+        self._watched = scene
+        if scene is not None:
+            scene.changed.connect(self._scene_changed)
+        self._layer = None
+
+    def _scene_changed(self, rects: list[QRectF]) -> None:
+        for rect in rects:
+            self._stale += self.mapFromScene(rect).boundingRect().adjusted(-2, -2, 2, 2)
+
+    def _draw_layer(self, area: QRegion) -> None:
+        assert self._layer is not None
+        painter = QPainter(self._layer)
+        painter.setRenderHints(self.renderHints())
+        for rect in area:  # type: ignore[attr-defined]  # QRegion iterates over its rectangles
+            painter.save()
+            painter.setClipRect(rect)
+            self.render(painter, QRectF(rect), rect, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.restore()
+        painter.end()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Blit the kept picture, after drawing again what changed (Qt override)."""
+        self._watch()
+        if self.scene() is None:
+            painter = QPainter(self.viewport())
+            painter.fillRect(event.rect(), self.palette().base())  # the viewport is never cleared by Qt
+            painter.end()
+            super().paintEvent(event)
+            return
+        state = self._layer_state()
+        whole = QRect(QPoint(0, 0), self.viewport().size())
+        if self._layer is None or state != self._layer_key:
+            ratio = self.viewport().devicePixelRatioF()
+            self._layer = QPixmap(whole.size() * ratio)
+            self._layer.setDevicePixelRatio(ratio)
+            self._layer_key = state
+            self._draw_layer(QRegion(whole))
+        elif not self._stale.isEmpty():
+            self._draw_layer(self._stale.intersected(whole))
+        self._stale = QRegion()
+        ratio = self._layer.devicePixelRatio()
+        painter = QPainter(self.viewport())
+        for rect in event.region():  # type: ignore[attr-defined]
+            if ratio == 1.0:  # whole pixels: Qt copies rows, no scaling
+                painter.drawPixmap(rect.topLeft(), self._layer, rect)
+            else:
+                x, y, w, h = rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+                painter.drawPixmap(QRectF(rect), self._layer, QRectF(x, y, w, h))
+        painter.end()
 
     def fit(self) -> None:
         """Fit the whole map and its legend to the window."""

@@ -1,11 +1,19 @@
-"""The side panel that shows the cards for what was clicked on the map."""
+"""The side panel that shows the cards for what was clicked on the map.
+
+A click on the map must show its cards within a frame or two, and building a
+technique card (a few dozen widgets) takes longer than that. So the panel
+builds each technique's card once and keeps it: a region, a tender point or a
+single card is shown on one page that stays, by setting its heading, showing
+the kept cards it needs in order and hiding the rest. The map overview and the
+reference pages are built afresh each time, beside that page, as before.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.model.content import MapInfo, Technique
@@ -14,6 +22,7 @@ from app.ui.technique_card import CardContext, TechniqueCard
 from app.ui.text_widgets import citation_text, link_label, plain_label
 from app.ui.theme import Theme
 
+KEPT_CARDS = 10  # cards kept built: a card is a few MB of widgets; a region shows up to five
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
 
 
@@ -49,6 +58,20 @@ class CardPanel(QScrollArea):
         self.setMinimumWidth(300)
         self.cards: list[TechniqueCard] = []
         self.heading = ""
+        self._kept: dict[str, TechniqueCard] = {}  # technique id -> its card, built once
+        self._kept_theme = context.theme
+        # One widget for the panel's life: the kept page and the page built for the moment.
+        frame = QWidget()
+        frame.setObjectName("CardPanelContent")
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.setSpacing(0)
+        self._selection = _SelectionPage(self.theme)
+        frame_layout.addWidget(self._selection)
+        frame_layout.addStretch(1)
+        self._frame_layout = frame_layout
+        self._page: QWidget | None = None
+        self.setWidget(frame)
         self._shown: Callable[[], None] = lambda: self._publish(self._reset())
         self._shown()
 
@@ -56,9 +79,26 @@ class CardPanel(QScrollArea):
         """Show what is shown again in another theme (and at the application's new text size)."""
         self.context = replace(self.context, theme=theme)
         self.theme = theme
+        self._renew_kept_page()
         scroll = self.verticalScrollBar().value()
         self._shown()
         self.verticalScrollBar().setValue(scroll)
+
+    def _renew_kept_page(self) -> None:
+        # Kept cards and the kept page carry the old colours and text size: build them anew.
+        for old_card in self._kept.values():
+            old_card.flush_note()
+            old_card.setParent(None)
+            old_card.deleteLater()
+        self._kept = {}
+        self._kept_theme = self.context.theme
+        self.cards = []
+        old = self._selection
+        self._selection = _SelectionPage(self.theme)
+        self._selection.hide()
+        self._frame_layout.replaceWidget(old, self._selection)
+        old.setParent(None)
+        old.deleteLater()
 
     def _remember(self, show: Callable[[], None]) -> None:
         self._shown = show
@@ -67,7 +107,6 @@ class CardPanel(QScrollArea):
     def _reset(self) -> QVBoxLayout:
         self.flush_notes()
         content = QWidget()
-        content.setObjectName("CardPanelContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
@@ -76,9 +115,73 @@ class CardPanel(QScrollArea):
         return layout
 
     def _publish(self, layout: QVBoxLayout) -> None:
-        # Set the widget only once it is filled: children added to a shown widget stay hidden.
+        # The new page replaces the last one; the kept page hides (its cards stay built).
         layout.addStretch(1)
-        self.setWidget(self._building)
+        self._drop_page()
+        self._selection.hide()
+        self._frame_layout.insertWidget(0, self._building, 1)
+        self._page = self._building
+        self._page.show()  # children added to a shown widget stay hidden until shown
+        self._settle()
+
+    def _drop_page(self) -> None:
+        if self._page is not None:
+            self._page.hide()
+            self._page.setParent(None)  # gone from findChildren now, deleted soon
+            self._page.deleteLater()
+            self._page = None
+
+    def _kept_card(self, technique: Technique) -> TechniqueCard:
+        if self.context.theme is not self._kept_theme:  # another theme: build them again
+            for old in self._kept.values():
+                old.setParent(None)
+                old.deleteLater()
+            self._kept = {}
+            self._kept_theme = self.context.theme
+        card = self._kept.get(technique.id)
+        if card is None:
+            card = TechniqueCard(technique, self.context)
+            card.related_requested.connect(self.technique_requested)
+            card.map_requested.connect(self.map_requested)
+            card.timer_requested.connect(self.timer_requested)
+            card.section_toggled.connect(self._toggle_section)
+            self._kept[technique.id] = card
+            self._forget_old_cards()
+        else:
+            self._kept[technique.id] = self._kept.pop(technique.id)  # the most recent last
+            # As a new card would be: the sections folded as chosen, the star as stored.
+            for key, section in card.sections.items():
+                section.set_open(self.context.open_sections.get(key, True))
+            card.refresh_star()
+        return card
+
+    def _forget_old_cards(self) -> None:
+        shown = set(map(id, self.cards))
+        for ident, card in list(self._kept.items()):
+            if len(self._kept) <= KEPT_CARDS:
+                break
+            if id(card) not in shown and card.isHidden():
+                card.flush_note()
+                del self._kept[ident]
+                card.setParent(None)
+                card.deleteLater()
+
+    def _show_selection(
+        self, title: str, subtitle: str, intro: list[QWidget], techniques: list[Technique]
+    ) -> QVBoxLayout:
+        """Show the kept page with these cards; returns the layout for the links under them."""
+        self.flush_notes()
+        self._drop_page()
+        self.heading = title
+        self.cards = [self._kept_card(t) for t in techniques]
+        links = self._selection.show_selection(title, subtitle, intro, self.cards)
+        self._selection.show()
+        return links
+
+    def _settle(self) -> None:
+        # Lay the page out now, as setWidget did, so sizes are right before anything asks.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.verticalScrollBar().setValue(0)
 
     def _header(self, layout: QVBoxLayout, title: str, subtitle: str) -> None:
         self.heading = title
@@ -89,20 +192,10 @@ class CardPanel(QScrollArea):
         if subtitle:
             layout.addWidget(plain_label(subtitle, scale=1.05, color=self.theme.text_muted))
 
-    def _add_cards(self, layout: QVBoxLayout, techniques: list[Technique]) -> None:
-        for technique in techniques:
-            card = TechniqueCard(technique, self.context)
-            card.related_requested.connect(self.technique_requested)
-            card.map_requested.connect(self.map_requested)
-            card.timer_requested.connect(self.timer_requested)
-            card.section_toggled.connect(self._toggle_section)
-            layout.addWidget(card)
-            self.cards.append(card)
-
     def _toggle_section(self, key: str, on: bool) -> None:
         # One choice for every card: a therapist who folds "Details" wants it folded everywhere.
         self.context.open_sections[key] = on
-        for card in self.cards:
+        for card in self._kept.values():
             if key in card.sections:
                 card.sections[key].set_open(on)
         self.section_toggled.emit(key, on)
@@ -146,13 +239,11 @@ class CardPanel(QScrollArea):
 
     def _show_region(self, info: MapInfo, region_id: str) -> None:
         region = info.regions[region_id]
-        layout = self._reset()
         where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
-        self._header(layout, region.name, " · ".join([info.title, *map(_tr, where)]))
         techniques = self.catalog.techniques_for_region(info.id, region_id)
-        self._add_cards(layout, techniques)
-        self._map_wide(layout, info, {t.id for t in techniques})
-        self._publish(layout)
+        links = self._show_selection(region.name, " · ".join([info.title, *map(_tr, where)]), [], techniques)
+        self._map_wide(links, info, {t.id for t in techniques})
+        self._settle()
 
     def show_point(self, point_id: str) -> None:
         """Show a tender point: where it is, its source, and its cards."""
@@ -160,18 +251,19 @@ class CardPanel(QScrollArea):
 
     def _show_point(self, point_id: str) -> None:
         point = self.catalog.points[point_id]
-        layout = self._reset()
-        self._header(layout, f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})", _tr("Tender point"))
-        layout.addWidget(plain_label(point.location, scale=1.1))
-        layout.addWidget(
+        intro: list[QWidget] = [
+            plain_label(point.location, scale=1.1),
             plain_label(
                 _tr("Source: ") + citation_text(self.catalog, point.cite),
                 scale=0.92,
                 color=self.theme.text_muted,
-            )
+            ),
+        ]
+        title = f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})"
+        self._show_selection(
+            title, _tr("Tender point"), intro, [self.catalog.techniques[t] for t in point.techniques]
         )
-        self._add_cards(layout, [self.catalog.techniques[t] for t in point.techniques])
-        self._publish(layout)
+        self._settle()
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card on its own (from a link, the Starred list or the protocol)."""
@@ -179,10 +271,8 @@ class CardPanel(QScrollArea):
 
     def _show_technique(self, technique_id: str) -> None:
         technique = self.catalog.techniques[technique_id]
-        layout = self._reset()
-        self._header(layout, technique.title, _tr("Technique card"))
-        self._add_cards(layout, [technique])
-        self._publish(layout)
+        self._show_selection(technique.title, _tr("Technique card"), [], [technique])
+        self._settle()
 
     def show_page(self, page_id: str) -> None:
         """Show a reference page (FM versus MPS, the authors' theory, history, sources…)."""
@@ -217,14 +307,72 @@ class CardPanel(QScrollArea):
 
     def flush_notes(self) -> None:
         """Save notes still waiting for a pause in the typing (before the cards go)."""
-        for card in self.cards:
+        for card in self._kept.values() if hasattr(self, "_kept") else ():
             card.flush_note()
 
     def refresh_stars(self) -> None:
-        """Update the stars of the cards shown (the starred list changed elsewhere)."""
-        for card in self.cards:
+        """Update the stars of the cards (the starred list changed elsewhere)."""
+        for card in self._kept.values():
             card.refresh_star()
 
     def card_titles(self) -> list[str]:
         """Return the titles of the cards shown, in order."""
         return [card.technique.title for card in self.cards]
+
+
+class _SelectionPage(QWidget):
+    """The page that stays: a heading, an introduction, the kept cards in order, then links."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        self.heading = plain_label("", scale=1.6, bold=True)
+        self.heading.setObjectName("PanelHeading")
+        self.subtitle = plain_label("", scale=1.05, color=theme.text_muted)
+        self._intro = QVBoxLayout()
+        self._intro.setSpacing(12)
+        self._cards = QVBoxLayout()
+        self._cards.setSpacing(12)
+        self._links_box: QWidget | None = None
+        self._links_slot = QVBoxLayout()
+        for part in (self.heading, self.subtitle):
+            layout.addWidget(part)
+        for inner in (self._intro, self._cards, self._links_slot):
+            layout.addLayout(inner)
+        self._shown: list[TechniqueCard] = []
+        self._intro_widgets: list[QWidget] = []
+
+    def show_selection(
+        self, title: str, subtitle: str, intro: list[QWidget], cards: list[TechniqueCard]
+    ) -> QVBoxLayout:
+        """Show these texts and cards (kept cards move here, unused ones hide); returns the links layout."""
+        self.heading.setText(title)
+        self.heading.setAccessibleName(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+        for old in self._intro_widgets:
+            old.setParent(None)
+            old.deleteLater()
+        self._intro_widgets = list(intro)
+        for widget in intro:
+            self._intro.addWidget(widget)
+        for card in self._shown:
+            if card not in cards:
+                card.hide()
+            self._cards.removeWidget(card)
+        for card in cards:
+            self._cards.addWidget(card)
+            card.show()
+        self._shown = list(cards)
+        if self._links_box is not None:
+            self._links_box.setParent(None)
+            self._links_box.deleteLater()
+        self._links_box = QWidget()
+        links = QVBoxLayout(self._links_box)
+        links.setContentsMargins(0, 0, 0, 0)
+        links.setSpacing(12)
+        self._links_slot.addWidget(self._links_box)
+        self._links_box.show()
+        return links

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -19,8 +21,6 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.model.countdown import Clock
-from app.model.search_index import HitKind, SearchHit, build_index
-from app.model.tender_round import round_order
 from app.services import settings as options
 from app.services.library import Library
 from app.services.user_data import UserDataStore
@@ -30,21 +30,26 @@ from app.ui.appearance_controller import apply_appearance, fit_panels_to_text, s
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
 from app.ui.card_panel import SIDE_WORDS, CardPanel
-from app.ui.course_planner import CoursePlannerDialog
-from app.ui.handout_commands import HandoutCommands
+from app.ui.first_paint import after_first_paint
 from app.ui.main_menus import build_menus, build_toolbar
-from app.ui.map_navigator import MapNavigator, render_thumbnail
+from app.ui.map_navigator import THUMB, MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
 from app.ui.preferences_dialog import PreferencesDialog
-from app.ui.presentation_mode import PresentationMode
-from app.ui.quiz_window import QuizWindow
-from app.ui.search_popup import SearchPopup
-from app.ui.session_guide import SessionGuideWindow
+from app.ui.scene_shelf import IdleQueue, SceneShelf
 from app.ui.starred_list import StarredList
 from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
 from app.ui.technique_card import CardContext
 from app.ui.theme import Theme
-from app.ui.timer_panel import TimerPanel, point_label
+
+if TYPE_CHECKING:
+    # Imported where they are opened: the start needs none of them (nor QtPrintSupport).
+    from app.model.search_index import SearchHit
+    from app.ui.handout_commands import HandoutCommands
+    from app.ui.presentation_mode import PresentationMode
+    from app.ui.quiz_window import QuizWindow
+    from app.ui.search_popup import SearchPopup
+    from app.ui.session_guide import SessionGuideWindow
+    from app.ui.timer_panel import TimerPanel
 
 LAYERS = {
     ActionId.SHOW_ARROWS: ("arrows", options.SHOW_ARROWS),
@@ -77,7 +82,9 @@ class MainWindow(QMainWindow):
             self.appearance = replace(self.appearance, theme=theme)
         self.theme = theme = self.appearance.theme
         self.setWindowTitle(APP_NAME)
-        self.scenes: dict[str, BodyMapScene] = {}
+        # Scenes are built when first needed; thumbnails and the search index in idle time.
+        self.scenes = SceneShelf([info.id for info in library.map_infos()], self._build_scene)
+        self.idle = IdleQueue(self)
         self.current_map = ""
 
         self.navigator = MapNavigator()
@@ -103,14 +110,8 @@ class MainWindow(QMainWindow):
         self.playback_bar.connect_overlay(self.playback)
         self.playback_bar.stop_requested.connect(self._stop_playback)
         self.playback_bar.hide()
-        self.search = SearchPopup(build_index(library.catalog), self)
-        self.search.hide()
-        self.search.hit_chosen.connect(self.open_hit)
-        self.timer = TimerPanel(theme, clock)
-        self.timer.point_changed.connect(self.show_point)
-        self.timer.set_cue_defaults(
-            options.SOUND_CUES.get(self.settings), options.GET_READY.get(self.settings)
-        )
+        self._search: SearchPopup | None = None
+        self._timer: TimerPanel | None = None  # made when first opened (see the timer property)
         self.current_point = ""
 
         self.problem_bar = self._problem_bar()
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(centre)
         self.right_column = QSplitter(Qt.Orientation.Vertical)
-        self.right_column.addWidget(self.timer)
+        timer_place = QWidget()  # the timer's place, hidden until it is made
+        timer_place.hide()
+        self.right_column.addWidget(timer_place)
         self.right_column.addWidget(self.cards)
         self.right_column.setStretchFactor(1, 1)
         self.right_column.setChildrenCollapsible(False)
@@ -144,9 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.handouts = HandoutCommands(
-            library, lambda: self.current_map, lambda: self.theme, self._show_status, self
-        )
+        self._handouts: HandoutCommands | None = None  # made on first use (QtPrintSupport is slow to load)
         self.actions_by_id = make_actions(
             self,
             {
@@ -158,9 +159,9 @@ class MainWindow(QMainWindow):
                 ActionId.PREVIOUS_MAP: lambda: self.step_map(-1),
                 ActionId.FULL_SCREEN: self._set_full_screen,
                 ActionId.PRESENTATION: lambda on: self.presentation.set_active(on),
-                ActionId.TIMER_TOGGLE: self.timer.toggle,
-                ActionId.TIMER_RESET: self.timer.reset,
-                ActionId.TIMER_STOP: self.timer.stop,
+                ActionId.TIMER_TOGGLE: lambda: self.timer.toggle(),
+                ActionId.TIMER_RESET: lambda: self.timer.reset(),
+                ActionId.TIMER_STOP: lambda: self.timer.stop(),
                 ActionId.TENDER_ROUND: self.start_tender_round,
                 ActionId.SEARCH: lambda: self.search.popup_over(self),
                 ActionId.SESSION_GUIDE: self.open_session_guide,
@@ -171,10 +172,10 @@ class MainWindow(QMainWindow):
                 ActionId.COURSE: self.cards.show_course,
                 ActionId.CONTENT_PROBLEMS: self.show_problems,
                 ActionId.ABOUT: self.show_about,
-                ActionId.EXPORT_HANDOUT: self.handouts.export_handout,
-                ActionId.PRINT_HANDOUT: self.handouts.print_current,
-                ActionId.EXPORT_IMAGE: self.handouts.export_image,
-                ActionId.EXPORT_ALL: self.handouts.export_all,
+                ActionId.EXPORT_HANDOUT: lambda: self.handouts.export_handout(),
+                ActionId.PRINT_HANDOUT: lambda: self.handouts.print_current(),
+                ActionId.EXPORT_IMAGE: lambda: self.handouts.export_image(),
+                ActionId.EXPORT_ALL: lambda: self.handouts.export_all(),
                 ActionId.PREFERENCES: self.open_preferences,
                 **{
                     aid: (lambda on, layer=layer: self._set_layer(layer, on))
@@ -188,12 +189,9 @@ class MainWindow(QMainWindow):
         # F5 and F11 must work while presenting, when the menus and toolbar are hidden.
         window_keys = [self.actions_by_id[a] for a in (ActionId.PRESENTATION, ActionId.FULL_SCREEN)]
         self.addActions(window_keys)
-        self.presentation = PresentationMode(
-            self, library, self.store, clock, self.actions_by_id[ActionId.FULL_SCREEN], window_keys
-        )
-        self.presentation.active_changed.connect(self.actions_by_id[ActionId.PRESENTATION].setChecked)
+        self._window_keys = window_keys
+        self._presentation: PresentationMode | None = None  # made on the first F5 (see presentation)
         self._set_timer_keys(False)
-        self.timer.visibility_changed.connect(self._set_timer_keys)
 
         self.map_label = QLabel()
         self.map_label.setWordWrap(True)  # at a large text size it takes two lines, not the window's width
@@ -201,22 +199,97 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.map_label, 1)
         self.statusBar().addPermanentWidget(self.hover_label)
 
+        blank = QPixmap(THUMB)
+        blank.fill(QColor(theme.canvas))
         for info in library.map_infos():
-            scene = BodyMapScene(
-                library.maps[info.id],
-                info,
-                theme,
-                {p.id: point_label(p) for p in library.catalog.points.values()},
-                viewpoint_of(self.appearance),
-            )
-            scene.region_activated.connect(self.show_region)
-            scene.point_activated.connect(self.show_point)
-            scene.hovered_changed.connect(self._show_hover)
-            self.scenes[info.id] = scene
-            self.navigator.add_map(info.id, info.title, render_thumbnail(scene))
+            self.navigator.add_map(info.id, info.title, blank)
+            self.idle.add(partial(self._fill_thumbnail, info.id))
         self.navigator.map_chosen.connect(self.show_map)
+        self.idle.add(self._warm_hit_test)  # the search index is built on the first Ctrl+F
+        after_first_paint(self.view.viewport(), self.idle.start)  # the map first, then the rest
 
         self._restore()
+
+    def _build_scene(self, map_id: str) -> BodyMapScene:
+        info = self.library.catalog.maps[map_id]
+        from app.ui.timer_panel import point_label
+
+        scene = BodyMapScene(
+            self.library.maps[map_id],
+            info,
+            self.theme,
+            {p.id: point_label(p) for p in self.library.catalog.points.values()},
+            viewpoint_of(self.appearance),
+        )
+        scene.region_activated.connect(self.show_region)
+        scene.point_activated.connect(self.show_point)
+        scene.hovered_changed.connect(self._show_hover)
+        return scene
+
+    def _fill_thumbnail(self, map_id: str) -> None:
+        self.navigator.set_thumbnail(map_id, render_thumbnail(self.scenes[map_id]))
+
+    def _warm_hit_test(self) -> None:
+        # The first click would otherwise import shapely and build the polygons.
+        if self.current_map:
+            self.library.maps[self.current_map].index.region_at(0.0, 0.0)
+
+    @property
+    def handouts(self) -> HandoutCommands:
+        """Export and print of handouts, made on first use (it loads QtPrintSupport)."""
+        if self._handouts is None:
+            from app.ui.handout_commands import HandoutCommands
+
+            self._handouts = HandoutCommands(
+                self.library, lambda: self.current_map, lambda: self.theme, self._show_status, self
+            )
+        return self._handouts
+
+    @property
+    def presentation(self) -> PresentationMode:
+        """Presentation mode (F5), made when first asked for: the start needs none of it."""
+        if self._presentation is None:
+            from app.ui.presentation_mode import PresentationMode
+
+            self._presentation = PresentationMode(
+                self,
+                self.library,
+                self.store,
+                self.clock,
+                self.actions_by_id[ActionId.FULL_SCREEN],
+                self._window_keys,
+            )
+            self._presentation.active_changed.connect(self.actions_by_id[ActionId.PRESENTATION].setChecked)
+        return self._presentation
+
+    @property
+    def timer(self) -> TimerPanel:
+        """The countdown above the cards (made, hidden, when first needed: the start needs none)."""
+        if self._timer is None:
+            from app.ui.timer_panel import TimerPanel
+
+            self._timer = TimerPanel(self.theme, self.clock)
+            self._timer.point_changed.connect(self.show_point)
+            self._timer.set_cue_defaults(
+                options.SOUND_CUES.get(self.settings), options.GET_READY.get(self.settings)
+            )
+            self._timer.visibility_changed.connect(self._set_timer_keys)
+            place = self.right_column.replaceWidget(0, self._timer)
+            if place is not None:
+                place.deleteLater()
+        return self._timer
+
+    @property
+    def search(self) -> SearchPopup:
+        """The Ctrl+F box (made, with its index, when first needed or when idle)."""
+        if self._search is None:
+            from app.model.search_index import build_index
+            from app.ui.search_popup import SearchPopup
+
+            self._search = SearchPopup(build_index(self.library.catalog), self)
+            self._search.hide()
+            self._search.hit_chosen.connect(self.open_hit)
+        return self._search
 
     def _build_menus(self) -> None:
         menus = build_menus(self, self.actions_by_id)
@@ -280,7 +353,7 @@ class MainWindow(QMainWindow):
             self.scenes.get(self.current_map) is None
             or point_id not in self.scenes[self.current_map].point_items
         ):
-            owner = next((mid for mid, s in self.scenes.items() if point_id in s.point_items), None)
+            owner = next((mid for mid in self.scenes if point_id in self.library.maps[mid].points), None)
             if owner is None:
                 return
             self.show_map(owner)
@@ -296,12 +369,16 @@ class MainWindow(QMainWindow):
         title = technique.title
         point = self.library.catalog.points.get(self.current_point)
         if point is not None and technique_id in point.techniques:
+            from app.ui.timer_panel import point_label
+
             title = point_label(point)
         self.timer.open_hold(title, technique.duration_seconds)
 
     def start_tender_round(self) -> None:
         """Open the round through every drawn tender point, head to knee, left then right."""
-        drawn = {pid for scene in self.scenes.values() for pid in scene.point_items}
+        drawn = {pid for mid in self.scenes for pid in self.library.maps[mid].points}
+        from app.model.tender_round import round_order
+
         points = round_order(p for p in self.library.catalog.points.values() if p.id in drawn)
         timed = (
             self.library.catalog.techniques[t]
@@ -322,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: SearchHit) -> None:
         """Go to what a search result names: its map, region, card, point or page."""
+        from app.model.search_index import HitKind
+
         if hit.kind is HitKind.MAP:
             self.show_map(hit.target_id)
         elif hit.kind is HitKind.REGION and hit.map_id:
@@ -396,7 +475,7 @@ class MainWindow(QMainWindow):
         for name, option in LAYERS.values():
             if name == layer:
                 option.set(self.settings, on)
-        for scene in self.scenes.values():
+        for scene in self.scenes.built().values():  # a scene built later gets them in show_map
             scene.set_layer_visible(layer, on)
 
     def _set_full_screen(self, on: bool) -> None:
@@ -407,6 +486,8 @@ class MainWindow(QMainWindow):
     def open_session_guide(self) -> None:
         """Open the session guide, a window of its own (Ctrl+G)."""
         if self.session_guide is None:
+            from app.ui.session_guide import SessionGuideWindow
+
             self.session_guide = SessionGuideWindow(
                 self.library.catalog,
                 self.library.maps,
@@ -421,6 +502,8 @@ class MainWindow(QMainWindow):
     def open_quiz(self) -> None:
         """Open the quiz on the current map, a window of its own (Ctrl+Shift+Q)."""
         if self.quiz_window is None:
+            from app.ui.quiz_window import QuizWindow
+
             self.quiz_window = QuizWindow(self.library, self.theme, parent=self)
         # A quiz in progress on this map is brought back, not thrown away.
         if not (self.quiz_window.isVisible() and self.quiz_window.map_box.currentData() == self.current_map):
@@ -430,6 +513,8 @@ class MainWindow(QMainWindow):
 
     def open_course_planner(self) -> None:
         """Plan the course of treatment on a calendar."""
+        from app.ui.course_planner import CoursePlannerDialog
+
         CoursePlannerDialog(self.library.catalog, self, theme=self.theme).exec()
 
     def open_preferences(self) -> None:
@@ -466,7 +551,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override."""
-        self.presentation.set_active(False)  # so the window's own geometry is saved
+        if self._presentation is not None:
+            self._presentation.set_active(False)  # so the window's own geometry is saved
         self.cards.flush_notes()
         if self.session_guide is not None:
             self.session_guide.close()

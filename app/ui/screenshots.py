@@ -47,6 +47,7 @@ def take_screenshots(
     written: list[Path] = []
     window.resize(WINDOW_SIZE)
     window.show()
+    window.idle.run_all()  # thumbnails and the rest of the idle work, so every shot is complete
 
     def save(image: QImage, name: str) -> None:
         path = directory / name

@@ -1,0 +1,97 @@
+"""The scenes of the maps, each built the first time it is needed, and work kept for idle time.
+
+Building a map's scene (its items, its badge places) takes a few to tens of
+milliseconds; building all of them before the first paint made the start slow.
+:class:`SceneShelf` is a mapping from map id to scene that builds a scene when
+it is first looked up. :class:`IdleQueue` runs small jobs one at a time when
+the event loop is idle (thumbnails, the search index, the hit-test geometry),
+so the window is painted first and every job stays a short handler.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.ui.body_map_scene import BodyMapScene
+
+
+class SceneShelf(Mapping[str, BodyMapScene]):
+    """Map id -> scene, in content order; a scene is built on first lookup.
+
+    Looking up, iterating over values or items builds what it touches; use
+    :meth:`built` for the scenes that exist already (e.g. to restyle them).
+
+    Args:
+        ids: the usable maps, in content order.
+        build: makes the scene of one map.
+    """
+
+    def __init__(self, ids: Sequence[str], build: Callable[[str], BodyMapScene]) -> None:
+        self._ids = list(ids)
+        self._build = build
+        self._scenes: dict[str, BodyMapScene] = {}
+
+    def __getitem__(self, map_id: str) -> BodyMapScene:
+        scene = self._scenes.get(map_id)
+        if scene is None:
+            if map_id not in self._ids:
+                raise KeyError(map_id)
+            scene = self._scenes[map_id] = self._build(map_id)
+        return scene
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, map_id: object) -> bool:
+        return map_id in self._ids
+
+    def built(self) -> dict[str, BodyMapScene]:
+        """Return the scenes built so far (building none)."""
+        return dict(self._scenes)
+
+
+class IdleQueue(QObject):
+    """Runs queued jobs one per turn of the event loop, after the events waiting then.
+
+    Args:
+        parent: the owner; the jobs stop with it.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: deque[Callable[[], object]] = deque()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run_one)
+
+    def add(self, job: Callable[[], object]) -> None:
+        """Queue a job (run after those queued before it)."""
+        self._jobs.append(job)
+
+    def start(self) -> None:
+        """Begin running the queued jobs (again)."""
+        if self._jobs:
+            self._timer.start()
+
+    def run_all(self) -> None:
+        """Run every queued job now (screenshots and benchmarks want the finished state)."""
+        while self._jobs:
+            self._jobs.popleft()()
+        self._timer.stop()
+
+    @property
+    def pending(self) -> int:
+        """The number of jobs still queued."""
+        return len(self._jobs)
+
+    def _run_one(self) -> None:
+        if self._jobs:
+            self._jobs.popleft()()
+        if not self._jobs:
+            self._timer.stop()

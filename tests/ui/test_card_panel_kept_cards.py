@@ -1,0 +1,57 @@
+"""The panel keeps built cards and reuses them, within a bound, without losing notes."""
+
+from PySide6.QtWidgets import QLabel
+
+from app.services.library import load_library
+from app.services.user_data import UserDataStore
+from app.ui import card_panel
+from app.ui.card_panel import CardPanel
+from app.ui.technique_card import CardContext
+from app.ui.theme import LIGHT
+
+
+def _panel(qtbot, tmp_path, catalog):
+    store = UserDataStore(tmp_path / "notes")
+    panel = CardPanel(CardContext(catalog, LIGHT, notes=store))
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    return panel, store
+
+
+def test_a_card_shown_again_is_the_same_widget_in_the_right_state(qtbot, tmp_path, mini_library):
+    panel, _ = _panel(qtbot, tmp_path, mini_library.catalog)
+    info = mini_library.catalog.maps["mini"]
+    panel.show_region(info, "mini-right")
+    first = list(panel.cards)
+    assert panel.card_titles() == ["Stroke", "Hold"]
+    first[0].sections["details"].set_open(False)
+    panel.context.open_sections["details"] = True
+    panel.show_region(info, "mini-left")
+    assert panel.card_titles() == ["Stroke"]
+    assert panel.cards[0] is first[0]
+    assert panel.cards[0].sections["details"].is_open  # as a new card would be
+    assert first[1].isHidden()  # "Hold" is kept, not shown
+    headings = [w for w in panel.findChildren(QLabel, "PanelHeading") if w.isVisibleTo(panel)]
+    assert [h.text() for h in headings] == ["Left part"]
+    panel.show_map(info)  # a page built afresh hides the kept page
+    assert [w.text() for w in panel.findChildren(QLabel, "PanelHeading") if w.isVisibleTo(panel)] == [
+        info.title
+    ]
+    panel.show_region(info, "mini-right")
+    assert panel.cards == first
+
+
+def test_kept_cards_are_bounded_and_notes_saved_before_one_goes(qtbot, tmp_path, monkeypatch):
+    catalog = load_library().catalog
+    monkeypatch.setattr(card_panel, "KEPT_CARDS", 3)
+    panel, store = _panel(qtbot, tmp_path, catalog)
+    ids = list(catalog.techniques)[:6]
+    panel.show_technique(ids[0])
+    panel.cards[0].note_edit.setPlainText("kept until it goes")
+    for ident in ids[1:]:
+        panel.show_technique(ident)
+        assert len(panel._kept) <= 3
+    assert store.note(ids[0]) == "kept until it goes"
+    panel.show_technique(ids[0])  # built again, from the saved note
+    assert panel.cards[0].note_edit.toPlainText() == "kept until it goes"
