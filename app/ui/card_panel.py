@@ -58,6 +58,8 @@ class CardPanel(QScrollArea):
         self.setMinimumWidth(300)
         self.cards: list[TechniqueCard] = []
         self.heading = ""
+        self._graveyard = QWidget(self)  # where discarded widgets wait for deletion, hidden
+        self._graveyard.hide()
         self._kept: dict[str, TechniqueCard] = {}  # technique id -> its card, built once
         self._kept_theme = context.theme
         # One widget for the panel's life: the kept page and the page built for the moment.
@@ -66,7 +68,7 @@ class CardPanel(QScrollArea):
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
         frame_layout.setSpacing(0)
-        self._selection = _SelectionPage(self.theme)
+        self._selection = _SelectionPage(self.theme, self._discard)
         frame_layout.addWidget(self._selection)
         frame_layout.addStretch(1)
         self._frame_layout = frame_layout
@@ -88,17 +90,15 @@ class CardPanel(QScrollArea):
         # Kept cards and the kept page carry the old colours and text size: build them anew.
         for old_card in self._kept.values():
             old_card.flush_note()
-            old_card.setParent(None)
-            old_card.deleteLater()
+            self._discard(old_card)
         self._kept = {}
         self._kept_theme = self.context.theme
         self.cards = []
         old = self._selection
-        self._selection = _SelectionPage(self.theme)
+        self._selection = _SelectionPage(self.theme, self._discard)
         self._selection.hide()
         self._frame_layout.replaceWidget(old, self._selection)
-        old.setParent(None)
-        old.deleteLater()
+        self._discard(old)
 
     def _remember(self, show: Callable[[], None]) -> None:
         self._shown = show
@@ -124,18 +124,22 @@ class CardPanel(QScrollArea):
         self._page.show()  # children added to a shown widget stay hidden until shown
         self._settle()
 
+    def _discard(self, widget: QWidget) -> None:
+        # Out of the page at once, deleted when the event loop next runs (it may be the sender of
+        # the click being handled). Never parentless: a widget without a parent is a window.
+        widget.hide()
+        widget.setParent(self._graveyard)
+        widget.deleteLater()
+
     def _drop_page(self) -> None:
         if self._page is not None:
-            self._page.hide()
-            self._page.setParent(None)  # gone from findChildren now, deleted soon
-            self._page.deleteLater()
+            self._discard(self._page)
             self._page = None
 
     def _kept_card(self, technique: Technique) -> TechniqueCard:
         if self.context.theme is not self._kept_theme:  # another theme: build them again
             for old in self._kept.values():
-                old.setParent(None)
-                old.deleteLater()
+                self._discard(old)
             self._kept = {}
             self._kept_theme = self.context.theme
         card = self._kept.get(technique.id)
@@ -163,8 +167,7 @@ class CardPanel(QScrollArea):
             if id(card) not in shown and card.isHidden():
                 card.flush_note()
                 del self._kept[ident]
-                card.setParent(None)
-                card.deleteLater()
+                self._discard(card)
 
     def _show_selection(
         self, title: str, subtitle: str, intro: list[QWidget], techniques: list[Technique]
@@ -323,8 +326,9 @@ class CardPanel(QScrollArea):
 class _SelectionPage(QWidget):
     """The page that stays: a heading, an introduction, the kept cards in order, then links."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, discard: Callable[[QWidget], None]) -> None:
         super().__init__()
+        self._discard = discard
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
@@ -353,8 +357,7 @@ class _SelectionPage(QWidget):
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
         for old in self._intro_widgets:
-            old.setParent(None)
-            old.deleteLater()
+            self._discard(old)
         self._intro_widgets = list(intro)
         for widget in intro:
             self._intro.addWidget(widget)
@@ -367,8 +370,7 @@ class _SelectionPage(QWidget):
             card.show()
         self._shown = list(cards)
         if self._links_box is not None:
-            self._links_box.setParent(None)
-            self._links_box.deleteLater()
+            self._discard(self._links_box)
         self._links_box = QWidget()
         links = QVBoxLayout(self._links_box)
         links.setContentsMargins(0, 0, 0, 0)
