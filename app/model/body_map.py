@@ -33,6 +33,8 @@ class Region:
     path: PathData
     # The polygon's area, kept by the loader (and the cache) so hit testing never needs shapely.
     area: float | None = field(default=None, compare=False)
+    # A point well inside, kept by the loader (and the cache) for the same reason.
+    inner_point: XY | None = field(default=None, compare=False)
 
     @cached_property
     def polygon(self) -> Any:
@@ -46,6 +48,8 @@ class Region:
     @property
     def centroid(self) -> XY:
         """Return a point well inside the region (for keyboard focus and labels)."""
+        if self.inner_point is not None:
+            return self.inner_point
         point = self.polygon.representative_point()
         return float(point.x), float(point.y)
 

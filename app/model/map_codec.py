@@ -24,8 +24,8 @@ def encode_map(body_map: BodyMap) -> dict[str, Any]:
         "file": body_map.file,
         "view_box": list(body_map.view_box),
         "outline": [_stroke(s) for s in body_map.outline],
-        "regions": [[r.id, _path(r.path), r.area] for r in body_map.regions.values()],
-        "zones": [[z.id, _path(z.path), z.area] for z in body_map.zones.values()],
+        "regions": [[r.id, _path(r.path), r.area, r.inner_point] for r in body_map.regions.values()],
+        "zones": [[z.id, _path(z.path), z.area, z.inner_point] for z in body_map.zones.values()],
         "arrows": [
             {
                 "order": a.order,
@@ -61,8 +61,8 @@ def decode_map(value: Any) -> BodyMap:
 
 def _decode(v: dict[str, Any]) -> BodyMap:
     box = _numbers(v["view_box"], 4)
-    regions = {_text(i): Region(_text(i), _unpath(p), _optional_number(a)) for i, p, a in v["regions"]}
-    zones = {_text(i): Region(_text(i), _unpath(p), _optional_number(a)) for i, p, a in v["zones"]}
+    regions = {_text(i): _region(i, p, a, c) for i, p, a, c in v["regions"]}
+    zones = {_text(i): _region(i, p, a, c) for i, p, a, c in v["zones"]}
     arrows = tuple(
         Arrow(
             order=_int(a["order"]),
@@ -93,6 +93,10 @@ def _decode(v: dict[str, Any]) -> BodyMap:
         labels=labels,
         leaders=tuple(_unstroke(s) for s in v["leaders"]),
     )
+
+
+def _region(ident: Any, path: Any, area: Any, inner: Any) -> Region:
+    return Region(_text(ident), _unpath(path), _optional_number(area), None if inner is None else _xy(inner))
 
 
 def _stroke(stroke: Stroke) -> list[Any]:

@@ -167,7 +167,8 @@ class _Builder:
                 continue
             region = Region(ident, data)
             if self.check_area(region, _where(element), what):
-                kept = Region(ident, data, area=float(region.polygon.area))
+                inner = region.polygon.representative_point()
+                kept = Region(ident, data, float(region.polygon.area), (float(inner.x), float(inner.y)))
                 kept.__dict__["polygon"] = region.polygon  # the cached_property's value, not built twice
                 found[ident] = kept
         return found

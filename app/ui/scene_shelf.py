@@ -85,6 +85,11 @@ class IdleQueue(QObject):
             self._jobs.popleft()()
         self._timer.stop()
 
+    def cancel(self) -> None:
+        """Drop every queued job (the process is about to quit)."""
+        self._jobs.clear()
+        self._timer.stop()
+
     @property
     def pending(self) -> int:
         """The number of jobs still queued."""

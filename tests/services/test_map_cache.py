@@ -174,3 +174,13 @@ def test_badges_of_a_map_from_the_cache_are_keyed_by_its_file(tmp_path, monkeypa
     # Equal arrows that did not come through the cache are keyed by their values, and found too.
     monkeypatch.undo()
     assert again.badge_centres(load_map(MINI / "mini.svg").arrows, 14.0, [], []) == first
+
+
+def test_a_map_from_the_cache_needs_no_shapely_for_its_inner_points(tmp_path):
+    GeometryCache(tmp_path / "cache").load_map(MINI / "mini.svg")
+    cached = GeometryCache(tmp_path / "cache").load_map(MINI / "mini.svg")
+    parsed = load_map(MINI / "mini.svg")
+    for region in cached.regions.values():
+        assert "polygon" not in region.__dict__  # nothing built yet
+        assert region.centroid == parsed.regions[region.id].centroid
+        assert "polygon" not in region.__dict__
