@@ -28,6 +28,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--map", metavar="ID", help="open this map first")
     parser.add_argument(
+        "--content",
+        metavar="PATH",
+        type=Path,
+        action="append",
+        default=[],
+        help="also load this content pack (a folder or a .zip); may be given more than once",
+    )
+    parser.epilog = "fibromap validate PATH [--json] checks a content pack without opening a window."
+    parser.add_argument(
         "--exit-after-first-paint",
         action="store_true",
         help="start as usual, then quit as soon as the first map is painted (for the start benchmark)",
@@ -56,7 +65,13 @@ def _quiet_known_platform_noise() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start FibroMap; returns the process exit status."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["validate"]:
+        # Before any Qt import: validating needs no display.
+        from app.validate_command import run
+
+        return run(arguments[1:])
+    args = parse_args(arguments)
     # The start makes many objects and no garbage worth collecting: collecting them is switched
     # off until the first map is painted, then they are frozen (kept out of every later collection).
     gc.disable()
@@ -103,6 +118,14 @@ def _run(args: argparse.Namespace) -> int:
     except (ContentError, ResourceError) as exc:
         print(f"{APP_NAME}: the built-in content cannot be used:\n{exc}", file=sys.stderr)  # noqa: T201
         return 2
+    from app.services.pack_library import PACKS_FOLDER, add_packs, user_pack_paths
+    from app.services.user_data import default_directory
+
+    # The user's packs folder first (not for screenshots, which show a fresh user's view), then
+    # the command line's; a broken pack is reported, never fatal.
+    packs_folder = default_directory() / PACKS_FOLDER
+    installed = user_pack_paths(packs_folder) if args.screenshot is None else []
+    library = add_packs(library, [*installed, *args.content])
     for problem in library.problems:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)  # noqa: T201
 
@@ -128,10 +151,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {len(written)} screenshots to {args.screenshot}")  # noqa: T201
         window.close()
         return 0
+    from app.services.preferences_file import check_preferences
+
+    # Before anything reads the preferences: a damaged file is set aside, not half-used.
+    notice = check_preferences()
     apply_to_application(appearance_from_settings(open_settings()))
     from app.ui.first_paint import after_first_paint
 
-    window = MainWindow(library)
+    window = MainWindow(library, notices=[notice] if notice else [])
     if args.map:
         window.show_map(args.map)
     after_first_paint(window.view.viewport(), _collect_from_now_on)

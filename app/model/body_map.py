@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from app.model.geometry import XY, PathData
+from app.model.problems import Problem
 
 if TYPE_CHECKING:
     from app.model.hit_test import RegionIndex
@@ -124,6 +125,9 @@ class BodyMap:
         return RegionIndex(
             {r.id: r.rings() for r in regions}, {r.id: r.area for r in regions if r.area is not None}
         )
+
+    # Warnings found while loading; errors never get this far (the map is refused instead).
+    problems: tuple[Problem, ...] = ()
 
     def region_at(self, x: float, y: float) -> str | None:
         """Return the id of the region under a map point, or ``None``."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,6 +36,9 @@ from app.model.problems import ContentError, Problem
 
 MAX_CONTENT_BYTES = 5_000_000
 SUPPORTED_SCHEMA_VERSION = 1
+MAX_JSON_DEPTH = 32
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def json_path(parts: Iterable[object]) -> str:
@@ -56,7 +61,7 @@ class ValidationMemo(Protocol):
 
 def read_json(path: Path, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
     """Read and decode a JSON file, turning every failure into a :class:`ContentError`."""
-    return _decode_json(_read_bytes(path, max_bytes), path.name)
+    return decode_json(_read_bytes(path, max_bytes), path.name, max_bytes)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -70,21 +75,78 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise ContentError.single(name, "file", f"cannot be read: {exc.strerror or exc}") from exc
 
 
-def _decode_json(raw: bytes, name: str) -> Any:
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys silently; a region named twice would vanish.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number")
+    return value
+
+
+def decode_json(raw: bytes, name: str, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
+    """Decode JSON bytes: size limit, UTF-8, syntax, no NaN/Infinity, no duplicate keys, nesting.
+
+    Raises:
+        ContentError: naming the file, where and what is wrong.
+    """
+    if len(raw) > max_bytes:
+        raise ContentError.single(name, "file", f"is {len(raw):,} bytes; the limit is {max_bytes:,}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError.single(
             name, f"byte {exc.start}", "is not UTF-8 text (save the file as UTF-8)"
         ) from exc
+    depth = _bracket_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise ContentError.single(
+            name, "file", f"is nested {depth:,} levels deep; the limit is {MAX_JSON_DEPTH}"
+        )
     try:
-        return json.loads(text)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+        )
     except json.JSONDecodeError as exc:
         raise ContentError.single(
             name, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {exc.msg}"
         ) from exc
+    except _DuplicateKey as exc:
+        raise ContentError.single(name, f"key {exc.key!r}", "appears twice in one object") from exc
+    except ValueError as exc:
+        raise ContentError.single(name, "file", f"is not valid JSON: {exc}") from exc
     except RecursionError as exc:
         raise ContentError.single(name, "file", "is nested too deeply") from exc
+
+
+def _bracket_depth(text: str) -> int:
+    """Return the deepest nesting of [ and { outside strings (checked before parsing)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def load_catalog(content_path: Path, schema_path: Path, memo: ValidationMemo | None = None) -> Catalog:
@@ -105,8 +167,8 @@ def load_catalog(content_path: Path, schema_path: Path, memo: ValidationMemo | N
     """
     content_raw = _read_bytes(content_path, MAX_CONTENT_BYTES)
     schema_raw = _read_bytes(schema_path, MAX_CONTENT_BYTES)
-    document = _decode_json(content_raw, content_path.name)
-    schema = _decode_json(schema_raw, schema_path.name)
+    document = decode_json(content_raw, content_path.name)
+    schema = decode_json(schema_raw, schema_path.name)
     digest = content_digest(content_raw, schema_raw)
     known = memo is not None and memo.is_known_valid(digest)
     catalog = catalog_from_document(document, schema, content_path.name, schema_checked=known)
@@ -125,7 +187,12 @@ def content_digest(content: bytes, schema: bytes) -> str:
 
 
 def catalog_from_document(
-    document: Any, schema: Mapping[str, Any], name: str, *, schema_checked: bool = False
+    document: Any,
+    schema: Mapping[str, Any],
+    name: str,
+    base: Catalog | None = None,
+    *,
+    schema_checked: bool = False,
 ) -> Catalog:
     """Validate a decoded content document and build the catalog from it.
 
@@ -133,12 +200,14 @@ def catalog_from_document(
         document: the decoded content.
         schema: the decoded JSON Schema.
         name: the file name used in messages.
+        base: content the document may refer to without holding it (a pack's cards
+            may cite the built-in sources and name the built-in techniques).
         schema_checked: the exact document passed this schema before (skip that check).
     """
     if not schema_checked:
         _check_schema(document, schema, name)
     catalog = _build(document)
-    problems = list(check_references(catalog, document, name))
+    problems = list(check_references(catalog, document, name, base))
     if problems:
         raise ContentError(problems)
     return catalog
@@ -204,10 +273,12 @@ def _build(doc: dict[str, Any]) -> Catalog:
     }
     return Catalog(
         schema_version=doc["schema_version"],
-        disclaimer=doc["disclaimer"],
-        sources={s["id"]: Source(s["id"], s["short"], s["citation"], s.get("note")) for s in doc["sources"]},
+        disclaimer=doc.get("disclaimer", ""),
+        sources={
+            s["id"]: Source(s["id"], s["short"], s["citation"], s.get("note")) for s in doc.get("sources", ())
+        },
         techniques=techniques,
-        general_techniques=tuple(doc["general_techniques"]),
+        general_techniques=tuple(doc.get("general_techniques", ())),
         maps=maps,
         points=points,
         protocol=tuple(
@@ -296,11 +367,14 @@ def _duplicates(doc: dict[str, Any], key: str, name: str) -> Iterable[Problem]:
             seen[ident] = index
 
 
-def check_references(catalog: Catalog, doc: dict[str, Any], name: str) -> Iterable[Problem]:
-    """Yield a problem for every duplicate id and every id that names nothing."""
+def check_references(
+    catalog: Catalog, doc: dict[str, Any], name: str, base: Catalog | None = None
+) -> Iterable[Problem]:
+    """Yield a problem for every duplicate id and every id that names nothing (here or in ``base``)."""
     for key in ("sources", "techniques", "maps", "points", "rules", "pages", "course"):
         yield from _duplicates(doc, key, name)
-    techniques, sources = catalog.techniques, catalog.sources
+    techniques = {**(base.techniques if base else {}), **catalog.techniques}
+    sources = {**(base.sources if base else {}), **catalog.sources}
 
     def missing_techniques(ids: Iterable[str], where: list[object]) -> Iterable[Problem]:
         for index, ident in enumerate(ids):
@@ -316,7 +390,7 @@ def check_references(catalog: Catalog, doc: dict[str, Any], name: str) -> Iterab
                     f"names unknown source {cite['source']!r}",
                 )
 
-    yield from missing_techniques(doc["general_techniques"], ["general_techniques"])
+    yield from missing_techniques(doc.get("general_techniques", ()), ["general_techniques"])
     for i, t in enumerate(doc["techniques"]):
         yield from missing_techniques(t.get("related", ()), ["techniques", i, "related"])
         yield from missing_sources(t["cite"], ["techniques", i, "cite"])

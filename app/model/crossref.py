@@ -43,9 +43,11 @@ def _compare(
             yield Problem(svg, f"{kind} {ident!r}", f"is named by map {map_id!r} but not drawn")
 
 
-def check_points_drawn(catalog: Catalog, maps: Iterable[BodyMap]) -> Iterable[Problem]:
-    """Yield a problem for every tender point in the content that no map draws."""
+def check_points_drawn(
+    catalog: Catalog, maps: Iterable[BodyMap], file: str = "techniques.json"
+) -> Iterable[Problem]:
+    """Yield a problem for every tender point in the content (``file``) that no map draws."""
     drawn = {point for body_map in maps for point in body_map.points}
     for point_id in catalog.points:
         if point_id not in drawn:
-            yield Problem("techniques.json", f"point {point_id!r}", "is not drawn on any map")
+            yield Problem(file, f"point {point_id!r}", "is not drawn on any map")

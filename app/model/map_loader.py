@@ -7,6 +7,7 @@ polygons) happen here; checks against the content are in crossref.py.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 from collections.abc import Iterable
@@ -19,13 +20,14 @@ from shapely.geometry import Point, Polygon
 
 from app.model.body_map import Arrow, BodyMap, Label, MapPoint, Region, Stroke
 from app.model.geometry import PathData, Segment, direction_at
-from app.model.problems import ContentError, Problem
+from app.model.problems import ContentError, Problem, has_errors
 from app.model.svg_safety import check_svg_bytes
 
 GROUPS = ("outline", "regions", "arrows", "points", "zones", "labels")
 STROKE_KINDS = ("contour", "detail", "hidden")
 LABEL_KINDS = ("view", "side", "region", "note")
 BASE_SLACK = 2.0  # map units a base may sit outside its region (anti-aliased edges)
+TIP_SLACK = 40.0  # map units a stroke's tip may pull past its region's edge (about a fingertip)
 
 
 def load_map(path: Path) -> BodyMap:
@@ -62,9 +64,9 @@ def parse_map(data: bytes, name: str) -> BodyMap:
     problems: list[Problem] = []
     builder = _Builder(name, problems)
     body_map = builder.build(groups, box)
-    if any(p.severity.value == "error" for p in problems):
+    if has_errors(problems):
         raise ContentError(problems)
-    return body_map
+    return dataclasses.replace(body_map, problems=tuple(problems))
 
 
 def _groups(document: se.SVG) -> dict[str, list[Any]]:
@@ -217,6 +219,16 @@ class _Builder:
                 self.fail(where, f"data-region names unknown region {region_id!r}")
             elif region.polygon.distance(Point(polyline[0])) > BASE_SLACK:
                 self.fail(where, f"arrow {order}: its base lies outside its region {region_id!r}")
+            elif (
+                element.values.get("data-technique") is None
+                and (gap := region.polygon.distance(Point(polyline[-1]))) > TIP_SLACK
+            ):
+                # Technique-figure arrows may sweep across the back; connective-tissue strokes are short.
+                self.fail(
+                    where,
+                    f"arrow {order}: its tip lies {gap:.0f} units outside its region {region_id!r} "
+                    f"(at most {TIP_SLACK:.0f})",
+                )
             arrows.append(
                 Arrow(
                     order=order,

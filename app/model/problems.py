@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -32,6 +33,33 @@ class Problem:
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.file}: {self.location}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        """Return whether the problem makes its item unusable."""
+        return self.severity is Severity.ERROR
+
+    def line(self) -> str:
+        """Return the problem as ``file: location: severity: message`` (the validator's format)."""
+        return f"{self.file}: {self.location}: {self.severity.value}: {self.message}"
+
+    def as_dict(self) -> dict[str, str]:
+        """Return the problem as plain values, for ``--json``."""
+        return {
+            "file": self.file,
+            "location": self.location,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+    def in_file(self, file: str) -> Problem:
+        """Return the same problem named for another file (a pack's path for it)."""
+        return Problem(file, self.location, self.message, self.severity)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """Return whether any of the problems is an error."""
+    return any(p.is_error for p in problems)
 
 
 class ContentError(Exception):

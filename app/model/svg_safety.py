@@ -6,6 +6,7 @@ so nothing in a map file can make the app load a file or a URL.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import defusedxml
@@ -17,6 +18,30 @@ MAX_SVG_BYTES = 2_000_000
 MAX_ELEMENTS = 20_000
 MAX_DEPTH = 32
 MAX_PATH_DATA = 100_000  # characters of one "d" attribute
+MAX_PATH_NUMBERS = 200_000  # numbers in all the path data of one file (the built-in maps use < 15,000)
+_NOT_A_NUMBER = re.compile(r"nan|inf", re.IGNORECASE)
+# Attributes that hold numbers; svgelements would silently skip a "NaN" in them.
+NUMERIC_ATTRIBUTES = {
+    "d",
+    "points",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "width",
+    "height",
+    "viewBox",
+    "transform",
+    "data-order",
+}
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 FORBIDDEN_TAGS = {"image", "use", "script", "foreignObject", "style", "iframe", "feImage"}
 
@@ -41,6 +66,12 @@ def check_svg_bytes(data: bytes, name: str) -> ET.Element:
     if len(data) > MAX_SVG_BYTES:
         raise ContentError.single(name, "file", f"is {len(data):,} bytes; the limit is {MAX_SVG_BYTES:,}")
     try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError.single(
+            name, f"byte {exc.start}", "is not UTF-8 text (map files must be saved as UTF-8)"
+        ) from exc
+    try:
         root: ET.Element = DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden as exc:
         raise ContentError.single(name, "DOCTYPE", "declares a DTD, which map files may not use") from exc
@@ -61,7 +92,7 @@ def check_svg_bytes(data: bytes, name: str) -> ET.Element:
 
 
 def _check_tree(root: ET.Element, name: str) -> None:
-    count = 0
+    count = numbers = 0
     stack: list[tuple[ET.Element, int]] = [(root, 1)]
     while stack:
         element, depth = stack.pop()
@@ -87,4 +118,14 @@ def _check_tree(root: ET.Element, name: str) -> None:
                     where,
                     f"path data is {len(value):,} characters; the limit is {MAX_PATH_DATA:,}",
                 )
+            if _local(attribute) in NUMERIC_ATTRIBUTES and (bad := _NOT_A_NUMBER.search(value)):
+                raise ContentError.single(
+                    name, where, f"{_local(attribute)}={value[:60]!r}: {bad.group()!r} is not a finite number"
+                )
+            if _local(attribute) in ("d", "points"):
+                numbers += len(_NUMBER.findall(value))
+                if numbers > MAX_PATH_NUMBERS:
+                    raise ContentError.single(
+                        name, where, f"the paths hold more than {MAX_PATH_NUMBERS:,} numbers in all"
+                    )
         stack.extend((child, depth + 1) for child in element)

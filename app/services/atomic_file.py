@@ -19,9 +19,11 @@ import errno
 import os
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+DAMAGED_INFIX = ".damaged-"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -101,3 +103,23 @@ def sync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(descriptor)
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged file to ``<name>.damaged-<UTC time>`` (``-2``, ``-3``… if taken), never over another.
+
+    Returns:
+        The new name.
+
+    Raises:
+        OSError: the file could not be renamed; it is then where it was, unchanged.
+    """
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = f"{path.name}{DAMAGED_INFIX}{stamp}"
+    target, number = path.parent / base, 2
+    while os.path.lexists(target):
+        target, number = path.parent / f"{base}-{number}", number + 1
+    os.rename(path, target)
+    with contextlib.suppress(OSError):  # renamed; a folder that cannot be synced loses nothing now
+        sync_folder(path.parent)
+    return target

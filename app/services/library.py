@@ -1,4 +1,8 @@
-"""Load the content and every map it names, keeping what is valid and reporting the rest."""
+"""Load the content and every map it names, keeping what is valid and reporting the rest.
+
+The built-in content is a pack whose manifest is ``data/pack.json``; other
+packs are added by :mod:`app.services.pack_library`.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,32 @@ from app.model.body_map import BodyMap
 from app.model.catalog_loader import load_catalog
 from app.model.content import Catalog, MapInfo
 from app.model.crossref import check_map_against_content, check_points_drawn
+from app.model.pack_manifest import PackManifest, parse_manifest
 from app.model.problems import ContentError, Problem, Severity
 from app.services import resources
 from app.services.map_cache import GeometryCache
+
+
+@dataclass(frozen=True)
+class PackReport:
+    """What became of one content pack: loaded (perhaps with problems) or refused, and why."""
+
+    label: str
+    loaded: bool
+    problems: tuple[Problem, ...] = ()
+    manifest: PackManifest | None = None
+    map_ids: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """Return one line for the user about this pack."""
+        name = f"“{self.manifest.name}” ({self.label})" if self.manifest else self.label
+        if not self.loaded:
+            first = self.problems[0] if self.problems else "unknown problem"
+            return f"Content pack {name} was not loaded: {first}"
+        errors = sum(p.is_error for p in self.problems)
+        if errors:
+            return f"Content pack {name} was loaded without the maps that have problems ({errors})."
+        return f"Content pack {name} was loaded: {len(self.map_ids)} map(s)."
 
 
 @dataclass
@@ -21,6 +48,8 @@ class Library:
     catalog: Catalog
     maps: dict[str, BodyMap]
     problems: list[Problem] = field(default_factory=list)
+    packs: list[PackReport] = field(default_factory=list)
+    built_in: Catalog | None = None  # the built-in content alone, which packs may refer to
 
     def map_infos(self) -> list[MapInfo]:
         """Return the content of every usable map, in content order."""
@@ -54,6 +83,7 @@ def load_library(
     Raises:
         ContentError: when the content file itself cannot be used.
     """
+    manifest = None if content_path else built_in_manifest()
     catalog = load_catalog(
         content_path or resources.content_file(), schema_path or resources.schema_file(), memo=cache
     )
@@ -69,9 +99,20 @@ def load_library(
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        found = list(check_map_against_content(body_map, info, catalog))
+        found = [*body_map.problems, *check_map_against_content(body_map, info, catalog)]
         problems.extend(found)
         if not any(p.severity is Severity.ERROR for p in found):
             maps[info.id] = body_map
     problems.extend(check_points_drawn(catalog, maps.values()))
-    return Library(catalog, maps, problems)
+    report = PackReport("built-in", True, tuple(problems), manifest, tuple(maps))
+    return Library(catalog, maps, problems, [report], catalog)
+
+
+def built_in_manifest() -> PackManifest:
+    """Read the built-in pack's manifest, ``data/pack.json``.
+
+    Raises:
+        ContentError: it is not a valid manifest.
+    """
+    path = resources.resource_path("data", "pack.json")
+    return parse_manifest(path.read_bytes(), "pack.json", trusted=True)

@@ -78,3 +78,8 @@ def icon_file() -> Path:
 def schema_file() -> Path:
     """Return the path of the content's JSON Schema."""
     return resource_path("data/schema", "techniques.schema.json")
+
+
+def example_pack() -> Path:
+    """Return the folder of the example content pack (``docs/example-pack``)."""
+    return resource_path("docs/example-pack", "pack.json").parent

@@ -10,7 +10,6 @@ refuses every change rather than write over the old file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,9 +19,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from app import APP_NAME
 from app.model.problems import ContentError, Problem
 from app.model.user_notes import MAX_FILE_BYTES, NOTES_FILE, UserNotes
-from app.services.atomic_file import remove_leftovers, sync_folder, write_atomically
-
-DAMAGED_INFIX = ".damaged-"
+from app.services.atomic_file import remove_leftovers, set_aside, write_atomically
 
 
 class UserDataError(Exception):
@@ -183,22 +180,15 @@ class UserDataStore(QObject):
             return None
 
     def _set_aside(self, reason: str) -> None:
-        stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        base = f"{NOTES_FILE}{DAMAGED_INFIX}{stamp}"
-        target, number = self._directory / base, 2
-        while os.path.lexists(target):
-            target, number = self._directory / f"{base}-{number}", number + 1
         try:
-            os.rename(self.path, target)
-            sync_folder(self._directory)
+            target = set_aside(self.path, self._clock())
         except OSError as exc:
-            if not os.path.lexists(target):  # else renamed, and only the folder sync failed
-                self._writable = False
-                self.last_problem = (
-                    f"Your notes file {self.path} {reason}, and it could not be moved aside "
-                    f"({exc.strerror or exc}). Notes and stars cannot be saved until this is fixed."
-                )
-                return
+            self._writable = False
+            self.last_problem = (
+                f"Your notes file {self.path} {reason}, and it could not be moved aside "
+                f"({exc.strerror or exc}). Notes and stars cannot be saved until this is fixed."
+            )
+            return
         self.set_aside = target
         self.last_problem = f"Your notes file {reason}; it was kept as {target} and a new one started."
 

@@ -16,6 +16,7 @@ class ActionId(Enum):
     """The application's actions."""
 
     QUIT = auto()
+    OPEN_PACK = auto()
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
     ZOOM_FIT = auto()
@@ -60,6 +61,9 @@ class ActionSpec:
 # Default shortcuts live here and nowhere else; a test fails if two actions share a key.
 ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.QUIT: ActionSpec("&Quit", "Quit FibroMap", (Key.Quit, "Ctrl+Q")),
+    ActionId.OPEN_PACK: ActionSpec(
+        "&Open Content Pack…", "Add maps and cards from a content pack (a folder or a .zip)", (Key.Open,)
+    ),
     ActionId.ZOOM_IN: ActionSpec("Zoom &In", "Enlarge the map", (Key.ZoomIn, "Ctrl+=")),
     ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", "Shrink the map", (Key.ZoomOut,)),
     ActionId.ZOOM_FIT: ActionSpec("&Fit to Window", "Show the whole map", ("Ctrl+0",)),

@@ -14,7 +14,10 @@ A = ActionId
 LAYER_ACTIONS = (A.SHOW_ARROWS, A.SHOW_NUMBERS, A.SHOW_LABELS, A.SHOW_POINTS)
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    ("&File", (A.EXPORT_HANDOUT, A.PRINT_HANDOUT, A.EXPORT_IMAGE, A.EXPORT_ALL, None, A.QUIT)),
+    (
+        "&File",
+        (A.OPEN_PACK, None, A.EXPORT_HANDOUT, A.PRINT_HANDOUT, A.EXPORT_IMAGE, A.EXPORT_ALL, None, A.QUIT),
+    ),
     ("&Edit", (A.PREFERENCES,)),
     (
         "&View",

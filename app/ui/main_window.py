@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.model.content import MapInfo
 from app.model.countdown import Clock
 from app.services import settings as options
 from app.services.library import Library
@@ -34,6 +36,7 @@ from app.ui.first_paint import after_first_paint
 from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import THUMB, MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
+from app.ui.pack_opening import PackOpener, connect_pack_opening, pack_lines
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.scene_shelf import IdleQueue, SceneShelf
 from app.ui.starred_list import StarredList
@@ -72,9 +75,11 @@ class MainWindow(QMainWindow):
         theme: Theme | None = None,
         clock: Clock = time.monotonic,
         store: UserDataStore | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.library = library
+        self.notices = list(notices)  # said in the problem bar (a preferences file set aside, say)
         self.store = store if store is not None else UserDataStore(parent=self)
         self.settings = options.open_settings()
         self.appearance = appearance_from_settings(self.settings)
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         self.scenes = SceneShelf([info.id for info in library.map_infos()], self._build_scene)
         self.idle = IdleQueue(self)
         self.current_map = ""
+        self.pack_opener: PackOpener | None = None
 
         self.navigator = MapNavigator()
         self.view = BodyMapView()
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
             self,
             {
                 ActionId.QUIT: self.close,
+                ActionId.OPEN_PACK: connect_pack_opening(self),
                 ActionId.ZOOM_IN: self.view.zoom_in,
                 ActionId.ZOOM_OUT: self.view.zoom_out,
                 ActionId.ZOOM_FIT: self.view.fit,
@@ -226,6 +233,11 @@ class MainWindow(QMainWindow):
         scene.hovered_changed.connect(self._show_hover)
         return scene
 
+    def add_map_scene(self, info: MapInfo) -> None:
+        """List a map added later (a content pack) in the navigator; its scene is built when shown."""
+        self.scenes.add(info.id)
+        self.navigator.add_map(info.id, info.title, render_thumbnail(self.scenes[info.id]))
+
     def _fill_thumbnail(self, map_id: str) -> None:
         self.navigator.set_thumbnail(map_id, render_thumbnail(self.scenes[map_id]))
 
@@ -299,7 +311,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, pid=page.id: self.cards.show_page(pid))
         build_toolbar(self, self.actions_by_id)
 
-    def _problem_bar(self) -> QWidget:
+    def _problem_bar(self, parent: QWidget | None = None) -> QWidget:
         lines = []
         if self.library.problems:
             lines.append(
@@ -307,9 +319,11 @@ class MainWindow(QMainWindow):
                     n=len(self.library.problems)
                 )
             )
+        lines.extend(pack_lines(self.library))
+        lines.extend(self.notices)
         if self.store.last_problem:
             lines.append(self.store.last_problem)
-        return problem_bar(self.theme, lines, self.show_problems if self.library.problems else None)
+        return problem_bar(self.theme, lines, self.show_problems if self.library.problems else None, parent)
 
     # --- what the map reports -------------------------------------------------
 
@@ -403,7 +417,7 @@ class MainWindow(QMainWindow):
 
         if hit.kind is HitKind.MAP:
             self.show_map(hit.target_id)
-        elif hit.kind is HitKind.REGION and hit.map_id:
+        elif hit.kind is HitKind.REGION and hit.map_id in self.scenes:  # not a map left out
             self.show_map(hit.map_id)
             self.show_region(hit.target_id)
         elif hit.kind is HitKind.TECHNIQUE:

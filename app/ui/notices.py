@@ -17,9 +17,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Notices", text)
 
 
-def problem_bar(theme: Theme, lines: Sequence[str], on_details: Callable[[], None] | None) -> QWidget:
+def problem_bar(
+    theme: Theme,
+    lines: Sequence[str],
+    on_details: Callable[[], None] | None,
+    parent: QWidget | None = None,
+) -> QWidget:
     """Return a warning strip for above the map; hidden when there is nothing to say."""
-    bar = QWidget()
+    bar = QWidget(parent)
     bar.setObjectName("ProblemBar")
     style_problem_bar(bar, theme)
     layout = QHBoxLayout(bar)

@@ -51,6 +51,11 @@ class SceneShelf(Mapping[str, BodyMapScene]):
     def __contains__(self, map_id: object) -> bool:
         return map_id in self._ids
 
+    def add(self, map_id: str) -> None:
+        """List one more map (from a content pack opened later), after the others."""
+        if map_id not in self._ids:
+            self._ids.append(map_id)
+
     def built(self) -> dict[str, BodyMapScene]:
         """Return the scenes built so far (building none)."""
         return dict(self._scenes)

@@ -20,6 +20,7 @@ from app.ui.course_planner import CoursePlannerDialog
 from app.ui.handout_shots import take_handout_shots
 from app.ui.main_window import MainWindow
 from app.ui.map_render import render_scene
+from app.ui.pack_shots import take_pack_shots
 from app.ui.presentation_shots import take_presentation_shots
 from app.ui.quiz_shots import take_quiz_shots
 from app.ui.session_guide_shots import take_session_guide_shots
@@ -99,6 +100,7 @@ def take_screenshots(
     written += take_presentation_shots(window, window.presentation, directory)
     written += take_handout_shots(window.library, directory)
     written += take_appearance_shots(window, directory)
+    written += take_pack_shots(window, directory)
     return written
 
 

@@ -45,6 +45,11 @@ class StarredList(QListWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(placeholder)
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show the cards of new content (a content pack was opened)."""
+        self._catalog = catalog
+        self.refresh()
+
     def card_ids(self) -> list[str]:
         """Return the listed card ids, in order."""
         ids = (self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count()))

@@ -114,4 +114,4 @@ def test_deep_nesting_is_refused(tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(ContentError) as exc:
         load_catalog(path, SCHEMA)
-    assert messages(exc) == ["content.json: file: is nested too deeply"]
+    assert messages(exc) == ["content.json: file: is nested 100,000 levels deep; the limit is 32"]

@@ -83,6 +83,7 @@ def test_arrow_naming_an_unknown_region_is_reported():
             "a region must be a closed path (end it with Z)",
         ),
         ('<path id="r" d="M10 10 L60 60 L60 10 L10 60 Z"/>', "the region outline crosses itself"),
+        ('<path id="r" d="M10 10 L60 60 L30 30 L60 60 Z"/>', "a region must enclose an area"),
         ('<path id="r" d="M10 10 L60 10 L30 10 Z"/>', "a region must enclose an area"),
         ('<path d="M10 10 L60 10 L60 60 Z"/>', "a region needs an id"),
     ],
@@ -90,6 +91,12 @@ def test_arrow_naming_an_unknown_region_is_reported():
 def test_bad_regions_are_reported(region, message):
     (problem,) = problems_of(svg(f'<g id="regions">{region}</g>'))
     assert problem.endswith(message)
+
+
+def test_an_arrow_whose_tip_leaves_its_region_is_reported():
+    arrow = '<g id="arrows"><path data-order="1" data-region="sq" d="M20 20 L200 20"/></g>'
+    (problem,) = problems_of(svg(SQUARE + arrow, 'viewBox="0 0 300 100"'))
+    assert problem == "m.svg: <path>: arrow 1: its tip lies 140 units outside its region 'sq' (at most 40)"
 
 
 def test_nan_coordinates_are_refused():
