@@ -150,7 +150,6 @@ class CardPanel(QScrollArea):
             card.timer_requested.connect(self.timer_requested)
             card.section_toggled.connect(self._toggle_section)
             self._kept[technique.id] = card
-            self._forget_old_cards()
         else:
             self._kept[technique.id] = self._kept.pop(technique.id)  # the most recent last
             # As a new card would be: the sections folded as chosen, the star as stored.
@@ -177,6 +176,9 @@ class CardPanel(QScrollArea):
         self._drop_page()
         self.heading = title
         self.cards = [self._kept_card(t) for t in techniques]
+        # Only once the new cards are chosen: forgetting while choosing could discard a kept
+        # card that this very selection is about to show (the soak test caught it).
+        self._forget_old_cards()
         links = self._selection.show_selection(title, subtitle, intro, self.cards)
         self._selection.show()
         return links
