@@ -19,7 +19,7 @@ from app.services.library import load_library
 
 CLICKS = 5_000
 SWITCHES = 500
-WARM_UP = 500
+WARM_UP = 1_000  # the card panel keeps and recycles cards; RSS levels off within 1,000 clicks
 MAX_GROWTH_BYTES = 5 * 1024 * 1024
 
 
