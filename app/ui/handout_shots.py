@@ -17,6 +17,7 @@ from app.model.handout_layout import PaperSize
 from app.services.library import Library
 from app.ui.handout_export import geometry_for, handout_pdf
 from app.ui.handout_painter import HandoutRenderer
+from app.ui.shot_files import write_image
 
 SHOT_WIDTH = 1240  # about 150 dpi on A4: text is readable at full size
 SHOTS = (("hand", PaperSize.A4, 2), ("neck-back-techniques", PaperSize.LETTER, 1))
@@ -41,15 +42,12 @@ def pdf_page_images(pdf: bytes, pages: int, width: int = SHOT_WIDTH) -> list[QIm
 
 def take_handout_shots(library: Library, directory: Path) -> list[Path]:
     """Write the first pages of a few handouts as PNG files; return them."""
-    written = []
+    written: list[Path] = []
     for map_id, paper, pages in SHOTS:
         if map_id not in library.maps:
             continue
         renderer = HandoutRenderer.for_map(library, map_id, geometry_for(paper))
         pdf = handout_pdf([renderer], paper, renderer.content.title)
         for number, image in enumerate(pdf_page_images(pdf, pages), 1):
-            path = directory / f"handout-{map_id}-{paper.name.lower()}-p{number}.png"
-            if not image.save(str(path)):
-                raise OSError(f"could not write {path}")
-            written.append(path)
+            write_image(image, directory / f"handout-{map_id}-{paper.name.lower()}-p{number}.png", written)
     return written

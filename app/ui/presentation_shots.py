@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from app.model.presentation import Stop
 from app.ui.presentation_mode import PresentationMode
 from app.ui.presenter_view import PresenterView
+from app.ui.shot_files import write_image
 
 PROJECTOR = QSize(1280, 800)
 LAPTOP = QSize(1440, 900)
@@ -30,10 +31,7 @@ def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directo
     written: list[Path] = []
 
     def save(image: QImage, name: str) -> None:
-        path = directory / name
-        if not image.save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
+        write_image(image, directory / name, written)
 
     mode.enter("hand")
     stage = mode.stage

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from app.model.quiz_questions import Question, QuestionKind
 from app.services.library import Library
 from app.ui.quiz_window import QuizWindow
+from app.ui.shot_files import write_settled_grab
 
 K = QuestionKind
 SIZE = QSize(1280, 800)  # the projector size the quiz must read well at
@@ -70,12 +70,7 @@ def take_quiz_shots(library: Library, directory: Path) -> list[Path]:
     written: list[Path] = []
 
     def save(name: str) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        path = directory / name
-        if not window.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
+        write_settled_grab(window, directory / name, written)
 
     maps = list(library.maps)
     if "hand" in maps:

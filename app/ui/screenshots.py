@@ -24,6 +24,7 @@ from app.ui.pack_shots import take_pack_shots
 from app.ui.presentation_shots import take_presentation_shots
 from app.ui.quiz_shots import take_quiz_shots
 from app.ui.session_guide_shots import take_session_guide_shots
+from app.ui.shot_files import write_image
 
 WINDOW_SIZE = QSize(1440, 900)
 TIMER_SIZES = {"1280x800": QSize(1280, 800), "1920x1080": QSize(1920, 1080)}
@@ -51,10 +52,7 @@ def take_screenshots(
     window.idle.run_all()  # thumbnails and the rest of the idle work, so every shot is complete
 
     def save(image: QImage, name: str) -> None:
-        path = directory / name
-        if not image.save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
+        write_image(image, directory / name, written)
 
     for index, map_id in enumerate(window.navigator.map_ids(), 1):
         window.show_map(map_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from app.model.clock import ManualClock
 from app.model.guide_layout import TimerKind
@@ -19,6 +18,7 @@ from app.services.library import Library
 from app.services.screensaver import ScreenSaverInhibitor
 from app.ui.cue_player import CuePlayer
 from app.ui.session_guide import SessionGuideWindow
+from app.ui.shot_files import write_settled_grab
 
 SESSIONS: tuple[tuple[int | None, str], ...] = (
     (1, "neck-upper-back"),
@@ -90,12 +90,7 @@ def take_session_guide_shots(
     areas = {area.id: area for area in focus_areas(library.catalog)}
 
     def save(name: str) -> None:
-        for _ in range(3):
-            QApplication.processEvents()
-        path = directory / name
-        if not window.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
+        write_settled_grab(window, directory / name, written)
 
     for session, focus_id in sessions:
         if focus_id not in areas:
