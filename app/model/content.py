@@ -195,6 +195,11 @@ class Catalog:
         region = self.maps[map_id].regions[region_id]
         return [self.techniques[t] for t in region.techniques]
 
+    def techniques_for_regions(self, map_id: str) -> list[Technique]:
+        """Return every card a region of this map shows, each once, in the map's order."""
+        ids = dict.fromkeys(t for region in self.maps[map_id].regions.values() for t in region.techniques)
+        return [self.techniques[t] for t in ids]
+
     def techniques_for_map(self, map_id: str) -> list[Technique]:
         """Return the cards that apply anywhere on a map: its own, then the general ones."""
         ids = dict.fromkeys((*self.maps[map_id].techniques, *self.general_techniques))

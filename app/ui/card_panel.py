@@ -1,28 +1,33 @@
 """The side panel that shows the cards for what was clicked on the map.
 
-A click on the map must show its cards within a frame or two, and building a
-technique card (a few dozen widgets) takes longer than that. So the panel
-builds each technique's card once and keeps it: a region, a tender point or a
-single card is shown on one page that stays, by setting its heading, showing
-the kept cards it needs in order and hiding the rest. The map overview and the
-reference pages are built afresh each time, beside that page, as before.
+A click on the map must show its cards within a frame (16 ms), and building a
+technique card takes longer than that. So the panel keeps built cards: when a
+map is shown, the cards its regions use are built in idle time, laid out at the
+panel's width, and kept; a region, a tender point or a single card is then
+shown on one page that stays (``SelectionPage``), by setting its heading,
+showing the kept cards it needs in order and hiding the rest. The map overview
+and the reference pages are built afresh each time, beside that page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from app.model.content import MapInfo, Technique
+from app.model.content import Catalog, MapInfo, Technique
 from app.ui.reference_views import fill_course, fill_page, fill_protocol
+from app.ui.selection_page import Selection, SelectionPage
 from app.ui.technique_card import CardContext, TechniqueCard
 from app.ui.text_widgets import citation_text, link_label, plain_label
 from app.ui.theme import Theme
 
-KEPT_CARDS = 10  # cards kept built: a card is a few MB of widgets; a region shows up to five
+# Cards kept built (about 0.4 MB each): enough for every region of the map with the most
+# (13, trunk; a test checks the shipped content), so a map's cards are all built once.
+KEPT_CARDS = 16
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
 
 
@@ -68,7 +73,7 @@ class CardPanel(QScrollArea):
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
         frame_layout.setSpacing(0)
-        self._selection = _SelectionPage(self.theme, self._discard)
+        self._selection = SelectionPage(self.theme, self.technique_requested.emit)
         frame_layout.addWidget(self._selection)
         frame_layout.addStretch(1)
         self._frame_layout = frame_layout
@@ -86,6 +91,13 @@ class CardPanel(QScrollArea):
         self._shown()
         self.verticalScrollBar().setValue(scroll)
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Show cards from another catalog (a content pack was opened): kept cards are built anew."""
+        self.catalog = catalog
+        self.context = replace(self.context, catalog=catalog)
+        self._renew_kept_page()
+        self._shown()
+
     def _renew_kept_page(self) -> None:
         # Kept cards and the kept page carry the old colours and text size: build them anew.
         for old_card in self._kept.values():
@@ -95,7 +107,7 @@ class CardPanel(QScrollArea):
         self._kept_theme = self.context.theme
         self.cards = []
         old = self._selection
-        self._selection = _SelectionPage(self.theme, self._discard)
+        self._selection = SelectionPage(self.theme, self.technique_requested.emit)
         self._selection.hide()
         self._frame_layout.replaceWidget(old, self._selection)
         self._discard(old)
@@ -158,6 +170,23 @@ class CardPanel(QScrollArea):
             card.refresh_star()
         return card
 
+    def prepare_jobs(self, techniques: Iterable[Technique]) -> list[Callable[[], None]]:
+        """Jobs that each build one card ahead of a click, for the caller's idle queue."""
+        return [partial(self._prepare, t) for t in techniques if t.id not in self._kept]
+
+    def _prepare(self, technique: Technique) -> None:
+        if technique.id in self._kept or self.catalog.techniques.get(technique.id) is not technique:
+            return  # built meanwhile, or another catalog since the job was queued
+        card = self._kept_card(technique)
+        # Polish it and lay it out at the width it will be shown at, hidden: a click then only
+        # shows it. (A parent makes it a child, never a window of its own.)
+        card.setParent(self._selection)
+        card.hide()
+        card.ensurePolished()
+        width = max(self._selection.width() - 24, 100)
+        card.resize(width, card.heightForWidth(width))
+        self._forget_old_cards()
+
     def _forget_old_cards(self) -> None:
         shown = set(map(id, self.cards))
         for ident, card in list(self._kept.items()):
@@ -166,22 +195,21 @@ class CardPanel(QScrollArea):
             if id(card) not in shown and card.isHidden():
                 card.flush_note()
                 del self._kept[ident]
+                self._selection.forget_card(card)
                 self._discard(card)
 
-    def _show_selection(
-        self, title: str, subtitle: str, intro: list[QWidget], techniques: list[Technique]
-    ) -> QVBoxLayout:
-        """Show the kept page with these cards; returns the layout for the links under them."""
+    def _show_selection(self, selection: Selection) -> None:
+        """Show the kept page with this selection (its cards are the kept ones)."""
         self.flush_notes()
         self._drop_page()
-        self.heading = title
-        self.cards = [self._kept_card(t) for t in techniques]
+        self.heading = selection.title
+        self.cards = list(selection.cards)
         # Only once the new cards are chosen: forgetting while choosing could discard a kept
         # card that this very selection is about to show (the soak test caught it).
         self._forget_old_cards()
-        links = self._selection.show_selection(title, subtitle, intro, self.cards)
+        self._selection.show_selection(selection)
         self._selection.show()
-        return links
+        self._settle()
 
     def _settle(self) -> None:
         # Lay the page out now, as setWidget did, so sizes are right before anything asks.
@@ -246,9 +274,17 @@ class CardPanel(QScrollArea):
         region = info.regions[region_id]
         where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
         techniques = self.catalog.techniques_for_region(info.id, region_id)
-        links = self._show_selection(region.name, " · ".join([info.title, *map(_tr, where)]), [], techniques)
-        self._map_wide(links, info, {t.id for t in techniques})
-        self._settle()
+        shown = {t.id for t in techniques}
+        also = [(t.id, t.title) for t in self.catalog.techniques_for_map(info.id) if t.id not in shown]
+        self._show_selection(
+            Selection(
+                region.name,
+                " · ".join([info.title, *map(_tr, where)]),
+                [self._kept_card(t) for t in techniques],
+                links_title=_tr("Also for every area of this map"),
+                links=also,
+            )
+        )
 
     def show_point(self, point_id: str) -> None:
         """Show a tender point: where it is, its source, and its cards."""
@@ -256,19 +292,15 @@ class CardPanel(QScrollArea):
 
     def _show_point(self, point_id: str) -> None:
         point = self.catalog.points[point_id]
-        intro: list[QWidget] = [
-            plain_label(point.location, scale=1.1),
-            plain_label(
-                _tr("Source: ") + citation_text(self.catalog, point.cite),
-                scale=0.92,
-                color=self.theme.text_muted,
-            ),
-        ]
-        title = f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})"
         self._show_selection(
-            title, _tr("Tender point"), intro, [self.catalog.techniques[t] for t in point.techniques]
+            Selection(
+                f"{point.name} ({_tr(SIDE_WORDS[point.side]).lower()})",
+                _tr("Tender point"),
+                [self._kept_card(self.catalog.techniques[t]) for t in point.techniques],
+                intro=point.location,
+                intro_source=_tr("Source: ") + citation_text(self.catalog, point.cite),
+            )
         )
-        self._settle()
 
     def show_technique(self, technique_id: str) -> None:
         """Show one card on its own (from a link, the Starred list or the protocol)."""
@@ -276,8 +308,7 @@ class CardPanel(QScrollArea):
 
     def _show_technique(self, technique_id: str) -> None:
         technique = self.catalog.techniques[technique_id]
-        self._show_selection(technique.title, _tr("Technique card"), [], [technique])
-        self._settle()
+        self._show_selection(Selection(technique.title, _tr("Technique card"), [self._kept_card(technique)]))
 
     def show_page(self, page_id: str) -> None:
         """Show a reference page (FM versus MPS, the authors' theory, history, sources…)."""
@@ -323,60 +354,3 @@ class CardPanel(QScrollArea):
     def card_titles(self) -> list[str]:
         """Return the titles of the cards shown, in order."""
         return [card.technique.title for card in self.cards]
-
-
-class _SelectionPage(QWidget):
-    """The page that stays: a heading, an introduction, the kept cards in order, then links."""
-
-    def __init__(self, theme: Theme, discard: Callable[[QWidget], None]) -> None:
-        super().__init__()
-        self._discard = discard
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(12)
-        self.heading = plain_label("", scale=1.6, bold=True)
-        self.heading.setObjectName("PanelHeading")
-        self.subtitle = plain_label("", scale=1.05, color=theme.text_muted)
-        self._intro = QVBoxLayout()
-        self._intro.setSpacing(12)
-        self._cards = QVBoxLayout()
-        self._cards.setSpacing(12)
-        self._links_box: QWidget | None = None
-        self._links_slot = QVBoxLayout()
-        for part in (self.heading, self.subtitle):
-            layout.addWidget(part)
-        for inner in (self._intro, self._cards, self._links_slot):
-            layout.addLayout(inner)
-        self._shown: list[TechniqueCard] = []
-        self._intro_widgets: list[QWidget] = []
-
-    def show_selection(
-        self, title: str, subtitle: str, intro: list[QWidget], cards: list[TechniqueCard]
-    ) -> QVBoxLayout:
-        """Show these texts and cards (kept cards move here, unused ones hide); returns the links layout."""
-        self.heading.setText(title)
-        self.heading.setAccessibleName(title)
-        self.subtitle.setText(subtitle)
-        self.subtitle.setVisible(bool(subtitle))
-        for old in self._intro_widgets:
-            self._discard(old)
-        self._intro_widgets = list(intro)
-        for widget in intro:
-            self._intro.addWidget(widget)
-        for card in self._shown:
-            if card not in cards:
-                card.hide()
-            self._cards.removeWidget(card)
-        for card in cards:
-            self._cards.addWidget(card)
-            card.show()
-        self._shown = list(cards)
-        if self._links_box is not None:
-            self._discard(self._links_box)
-        self._links_box = QWidget()
-        links = QVBoxLayout(self._links_box)
-        links.setContentsMargins(0, 0, 0, 0)
-        links.setSpacing(12)
-        self._links_slot.addWidget(self._links_box)
-        self._links_box.show()
-        return links

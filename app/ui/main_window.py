@@ -343,6 +343,9 @@ class MainWindow(QMainWindow):
         self.navigator.set_current_map(map_id)
         info = self.library.catalog.maps[map_id]
         self.cards.show_map(info)
+        # The cards a click on this map can show are built in idle time, so a click only shows them.
+        for job in self.cards.prepare_jobs(self.library.catalog.techniques_for_regions(map_id)):
+            self.idle.add(job)
         self.refresh_map_label()
         self.setWindowTitle(f"{info.title} — {APP_NAME}")
 

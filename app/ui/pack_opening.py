@@ -141,8 +141,7 @@ def adopt_library(window: MainWindow, library: Library) -> None:
     """Make the window show a library that has more packs than before."""
     known = set(window.scenes)
     window.library = library
-    window.cards.catalog = library.catalog
-    window.cards.context.catalog = library.catalog
+    window.cards.set_catalog(library.catalog)
     window.starred.set_catalog(library.catalog)
     # What is made on first use is made from window.library; what exists already is told.
     if window._search is not None:

@@ -71,16 +71,20 @@ class IdleQueue(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: deque[Callable[[], object]] = deque()
+        self._begun = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_one)
 
     def add(self, job: Callable[[], object]) -> None:
-        """Queue a job (run after those queued before it)."""
+        """Queue a job (run after those queued before it; at once in idle time if begun)."""
         self._jobs.append(job)
+        if self._begun and not self._timer.isActive():
+            self._timer.start()
 
     def start(self) -> None:
-        """Begin running the queued jobs (again)."""
+        """Begin running the queued jobs (again), and those queued from now on."""
+        self._begun = True
         if self._jobs:
             self._timer.start()
 
@@ -91,7 +95,8 @@ class IdleQueue(QObject):
         self._timer.stop()
 
     def cancel(self) -> None:
-        """Drop every queued job (the process is about to quit)."""
+        """Drop every queued job, and run none queued later (the process is about to quit)."""
+        self._begun = False
         self._jobs.clear()
         self._timer.stop()
 

@@ -3,7 +3,7 @@
 Layout, top to bottom: title and star; protocol step, figure and lubrication;
 "Show on map" and the timer; the cautions (always shown, never folded); the
 folding sections Details, Steps and My note; related cards; the source.
-Text is plain text.
+Content text is always shown literally (escaped), never as markup.
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -27,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.content import Catalog, Technique
-from app.ui.text_widgets import ClickableLabel, citation_text, link_label, plain_label
+from app.ui.text_block import TextBlock, escaped, paragraphs, scaled_font
+from app.ui.text_widgets import ClickableLabel, citation_text, link_label
 from app.ui.theme import Theme
 
 SECTIONS = ("details", "steps", "note")
@@ -96,32 +95,23 @@ def lubrication_icon(uses_oil: bool, size: int, theme: Theme) -> QPixmap:
     return pixmap
 
 
-class FoldingSection(QWidget):
-    """A titled part of a card that folds; the panel remembers which parts are open.
+class FoldingSection:
+    """A titled part of a card that folds: a clickable header over a body.
 
-    Signals:
-        toggled(str, bool): the user opened or closed the section named by the key.
+    Not a widget of its own (the header and body sit in the card's layout): every widget a
+    card does without is one less to show and lay out when a click brings the card up.
     """
 
-    toggled = Signal(str, bool)
-
-    def __init__(self, key: str, title: str, body: QWidget, open_: bool) -> None:
-        super().__init__()
+    def __init__(
+        self, key: str, title: str, body: QWidget, open_: bool, toggled: Callable[[str, bool], object]
+    ) -> None:
         self.key = key
         self._title = title
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
         self.header = ClickableLabel(title)
-        font = QFont(self.header.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.08)
-        self.header.setFont(font)
+        self.header.setFont(scaled_font(1.08, bold=True))
         self.header.setAccessibleDescription(_tr("Show or hide this part of the card"))
-        self.header.clicked.connect(lambda: self.toggled.emit(self.key, not self.is_open))
+        self.header.clicked.connect(lambda: toggled(self.key, not self.is_open))
         self.body = body
-        layout.addWidget(self.header)
-        layout.addWidget(body)
         self.set_open(open_)
 
     @property
@@ -131,6 +121,8 @@ class FoldingSection(QWidget):
 
     def set_open(self, on: bool) -> None:
         """Show or hide the body."""
+        if self.is_open == on and self.header.text()[:1] in "▾▸":
+            return  # already so: a kept card shown again changes nothing
         self.body.setHidden(not on)
         self.header.setText(("▾ " if on else "▸ ") + self._title)
 
@@ -166,41 +158,56 @@ class TechniqueCard(QFrame):
         self.context = context
         theme = context.theme
         self.setObjectName("TechniqueCard")
-        self.setStyleSheet(
-            f"QFrame#TechniqueCard {{ background: {theme.card_fill}; border: 1px solid {theme.card_edge};"
-            " border-radius: 8px; }"
-        )
         self.setAccessibleName(technique.title)
+        self.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
         layout.addLayout(self._title_row())
-        layout.addWidget(self._tags_row())
+        layout.addWidget(self._tags())
         # Actions sit high on the card: beside the table, the timer must be one glance away.
         layout.addLayout(self._buttons_row())
         if technique.cautions:
             layout.addWidget(self._cautions())
         self.sections: dict[str, FoldingSection] = {}
         for key, title, body in self._section_bodies():
-            section = FoldingSection(key, title, body, context.open_sections.get(key, True))
-            section.toggled.connect(self.section_toggled)
+            section = FoldingSection(
+                key, title, body, context.open_sections.get(key, True), self.section_toggled.emit
+            )
             self.sections[key] = section
-            layout.addWidget(section)
+            layout.addWidget(section.header)
+            layout.addWidget(body)
         if technique.related:
-            layout.addWidget(self._related())
-        source = plain_label(
+            self._related(layout)
+        source = TextBlock(
+            escaped(_tr("Source: ") + citation_text(context.catalog, technique.cite)),
             _tr("Source: ") + citation_text(context.catalog, technique.cite),
-            scale=0.92,
+            font=scaled_font(0.92),
             color=theme.text_muted,
         )
         source.setObjectName("CardSource")
         layout.addWidget(source)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the card's rounded box (Qt override); painted, a style sheet would slow every show."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self.context.theme.card_edge), 1))
+        painter.setBrush(QColor(self.context.theme.card_fill))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
+
+    def texts(self) -> list[str]:
+        """The card's text blocks as shown (folded sections left out), top to bottom."""
+        return [block.text() for block in self.findChildren(TextBlock) if block.isVisibleTo(self)]
+
     # --- parts ---------------------------------------------------------------------
 
     def _title_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        title = plain_label(self.technique.title, scale=1.4, bold=True)
+        title = TextBlock(
+            escaped(self.technique.title), self.technique.title, font=scaled_font(1.4, bold=True)
+        )
         title.setObjectName("CardTitle")
         row.addWidget(title, 1)
         self.star: QToolButton | None = None
@@ -208,6 +215,7 @@ class TechniqueCard(QFrame):
             self.star = QToolButton()
             self.star.setCheckable(True)
             self.star.setAutoRaise(True)
+            self.star.setFont(scaled_font(1.6))
             self.star.setAccessibleName(_tr("Star this card"))
             self.star.setToolTip(_tr("Keep this card in your Starred list"))
             self.star.clicked.connect(self._toggle_star)
@@ -220,14 +228,15 @@ class TechniqueCard(QFrame):
         if self.star is None or self.context.notes is None:
             return
         on = self.context.notes.is_starred(self.technique.id)
+        if self.star.isChecked() == on and self.star.text():
+            return  # unchanged: a kept card shown again does no work here
         self.star.setChecked(on)
         self.star.setText("★" if on else "☆")
-        font = QFont(self.star.font())
-        font.setPointSizeF(QFont().pointSizeF() * 1.6)
-        self.star.setFont(font)
-        self.star.setStyleSheet(
-            f"color: {self.context.theme.arrow_highlight if on else self.context.theme.text_muted};"
-        )
+        palette = self.star.palette()
+        color = QColor(self.context.theme.arrow_highlight if on else self.context.theme.text_muted)
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            palette.setColor(role, color)
+        self.star.setPalette(palette)
 
     def _toggle_star(self) -> None:
         notes = self.context.notes
@@ -235,66 +244,64 @@ class TechniqueCard(QFrame):
             self.context.save(lambda: notes.toggle_star(self.technique.id))
         self.refresh_star()
 
-    def _tags_row(self) -> QWidget:
+    def _tags(self) -> TextBlock:
         t, theme = self.technique, self.context.theme
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
         tags = []
         if t.protocol_step:
             tags.append(_tr("Protocol step {n} of 8").format(n=t.protocol_step))
         if t.figure:
             tags.append(_tr("Figure {n}").format(n=t.figure))
-        if tags:
-            layout.addWidget(plain_label(" · ".join(tags), color=theme.text_muted), 1)
+        muted = f'<span style="color:{theme.text_muted}">{escaped(" · ".join(tags))}</span>' if tags else ""
+        gap = "&nbsp;&nbsp;&nbsp;" if tags else ""
+        images = {}
         if t.lubrication is None:
             word = _tr("Lubrication: not stated")
+            lubrication = escaped(word)
         else:
-            icon = QLabel()
-            icon.setPixmap(lubrication_icon(t.lubrication, 22, theme))
-            layout.addWidget(icon)
             word = _tr("With lubrication") if t.lubrication else _tr("No lubrication")
-            icon.setAccessibleName(word)
-        layout.addWidget(plain_label(word, bold=t.lubrication is not None), 0 if tags else 1)
-        return row
+            size = QFontMetrics(scaled_font()).height() + 4
+            images["lubrication"] = lubrication_icon(t.lubrication, size, theme).toImage()
+            # The icon and its words wrap as one: "No" and "lubrication" apart would mislead.
+            words = escaped(word).replace(" ", "&nbsp;")
+            lubrication = f'<img src="lubrication" style="vertical-align:middle">&nbsp;<b>{words}</b>'
+        plain = " · ".join(tags) + ("   " if tags else "") + word
+        return TextBlock(muted + gap + lubrication, plain, images=images)
 
-    def _cautions(self) -> QFrame:
+    def _cautions(self) -> TextBlock:
         theme = self.context.theme
-        box = QFrame()
-        box.setObjectName("Cautions")
-        box.setStyleSheet(
-            f"QFrame#Cautions {{ background: {theme.caution_fill};"
-            f" border-left: 5px solid {theme.caution_edge}; border-radius: 4px; }}"
+        lines = ["• " + caution for caution in self.technique.cautions]
+        heading = "⚠ " + _tr("Cautions")
+        markup = f'<p style="margin-bottom:4px"><b>{escaped(heading)}</b></p>' + paragraphs(lines, spacing=2)
+        box = TextBlock(
+            markup,
+            "\n".join([heading, *lines]),
+            color=theme.caution_text,
+            box=(theme.caution_fill, theme.caution_edge),
         )
-        box.setAccessibleName(_tr("Cautions"))
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(10, 6, 8, 6)
-        layout.addWidget(plain_label("⚠ " + _tr("Cautions"), bold=True, color=theme.caution_text))
-        for caution in self.technique.cautions:
-            layout.addWidget(plain_label("• " + caution, color=theme.caution_text))
+        box.setObjectName("Cautions")
         return box
 
-    def _section_bodies(self) -> list[tuple[str, str, QWidget]]:
+    def _details(self) -> TextBlock:
         t, theme = self.technique, self.context.theme
-        details = QWidget()
-        grid = QGridLayout(details)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
-        grid.setColumnStretch(1, 1)
-        for row, (attribute, title) in enumerate(self.FIELDS):
+        rows, plain = [], []
+        for attribute, title in self.FIELDS:
             value = getattr(t, attribute)
-            grid.addWidget(plain_label(_tr(title), bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
             text = value if value is not None else _tr("Not stated in the source")
-            grid.addWidget(plain_label(text, color=None if value else theme.text_muted), row, 1)
-        parts: list[tuple[str, str, QWidget]] = [("details", _tr("Details"), details)]
+            style = "" if value else f' style="color:{theme.text_muted}"'
+            rows.append(
+                f'<tr><td style="padding:0 12px 6px 0"><b>{escaped(_tr(title))}</b></td>'
+                f'<td style="padding-bottom:6px"{style}>{escaped(text)}</td></tr>'
+            )
+            plain.append(f"{_tr(title)}: {text}")
+        markup = f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
+        return TextBlock(markup, "\n".join(plain))
+
+    def _section_bodies(self) -> list[tuple[str, str, QWidget]]:
+        t = self.technique
+        parts: list[tuple[str, str, QWidget]] = [("details", _tr("Details"), self._details())]
         if t.steps:
-            steps = QWidget()
-            steps_layout = QVBoxLayout(steps)
-            steps_layout.setContentsMargins(0, 0, 0, 0)
-            for number, step in enumerate(t.steps, 1):
-                steps_layout.addWidget(plain_label(f"{number}.  {step}"))
-            parts.append(("steps", _tr("Steps"), steps))
+            lines = [f"{number}.  {step}" for number, step in enumerate(t.steps, 1)]
+            parts.append(("steps", _tr("Steps"), TextBlock(paragraphs(lines), "\n".join(lines))))
         if self.context.notes is not None:
             self.note_edit = QPlainTextEdit(self.context.notes.note(t.id))
             self.note_edit.setPlaceholderText(_tr("Your own note on this card (kept on this computer)"))
@@ -337,14 +344,9 @@ class TechniqueCard(QFrame):
         row.addStretch(1)
         return row
 
-    def _related(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(plain_label(_tr("See also"), bold=True))
+    def _related(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(TextBlock(f"<b>{escaped(_tr('See also'))}</b>", _tr("See also")))
         for ident in self.technique.related:
             link = link_label(self.context.catalog.techniques[ident].title, self.context.theme.link)
             link.clicked.connect(lambda i=ident: self.related_requested.emit(i))
             layout.addWidget(link)
-        return box

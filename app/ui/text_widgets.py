@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.content import Catalog, Citation
@@ -83,5 +83,11 @@ class ClickableLabel(QLabel):
 def link_label(text: str, color: str) -> ClickableLabel:
     """Return a clickable label styled as a link (it opens something inside the app only)."""
     link = ClickableLabel("→ " + text)
-    link.setStyleSheet(f"color: {color}; text-decoration: underline;")
+    # A palette and a font, not a style sheet: a style sheet per label slows every show of a card.
+    palette = link.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    link.setPalette(palette)
+    font = QFont(link.font())
+    font.setUnderline(True)
+    link.setFont(font)
     return link

@@ -7,8 +7,10 @@ from app.model.catalog_loader import catalog_from_document
 from app.services.library import load_library
 from app.ui.card_panel import CardPanel
 from app.ui.technique_card import CardContext, TechniqueCard
+from app.ui.text_block import TextBlock
 from app.ui.theme import LIGHT
 from tests.conftest import FIXTURES, SCHEMA
+from tests.ui.shown_text import shown_lines
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,11 @@ def test_longest_card_fits_the_narrowest_panel(qtbot, shipped):
                 assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
             else:
                 assert label.width() >= label.sizeHint().width() - 1, label.text()[:40]
+    blocks = [b for b in content.findChildren(TextBlock) if b.isVisibleTo(panel)]
+    assert len(blocks) >= 5
+    for block in blocks:
+        assert block.width() <= content.width()
+        assert block.height() >= block.heightForWidth(block.width()), block.text()[:40]
 
 
 def test_sections_fold_for_every_card_and_are_remembered(make_window, mini_library, qtbot):
@@ -62,9 +69,9 @@ def test_cautions_are_never_folded(make_window, mini_library, qtbot):
     card = window.cards.cards[0]
     for section in card.sections.values():
         section.header.clicked.emit()
-    texts = [lbl.text() for lbl in card.findChildren(QLabel) if lbl.isVisibleTo(card)]
-    assert "• Watch the reflex." in texts
-    assert "Release tension." not in texts  # the details did fold
+    lines = shown_lines(card, visible_to=card)
+    assert "• Watch the reflex." in lines
+    assert "Release tension." not in lines  # the details did fold
 
 
 def test_show_on_map_highlights_where_the_card_applies(make_window, mini_library, qtbot):
@@ -82,12 +89,14 @@ def test_content_text_is_shown_literally_never_as_markup(qtbot):
     hostile = '<img src="file:///etc/passwd"><a href="https://example.org">click</a><b>bold</b>'
     document["techniques"][0]["purpose"] = hostile
     document["techniques"][0]["title"] = "<h1>Title</h1>"
+    document["techniques"][0]["steps"] = ["<i>first</i>\nsecond & <third>"]
     catalog = catalog_from_document(document, json.loads(SCHEMA.read_text(encoding="utf-8")), "c.json")
     card = TechniqueCard(catalog.techniques["stroke"], CardContext(catalog, LIGHT))
     qtbot.addWidget(card)
-    labels = {lbl.text(): lbl for lbl in card.findChildren(QLabel)}
-    assert hostile in labels
-    assert "<h1>Title</h1>" in labels
+    lines = shown_lines(card)
+    assert hostile in lines  # read as markup, the tags would be gone from what is drawn
+    assert "<h1>Title</h1>" in lines
+    assert "1.  <i>first</i>" in lines and "second & <third>" in lines  # a line break stays one
     for label in card.findChildren(QLabel):
         if label.text():
             assert label.textFormat().name == "PlainText", label.text()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from app.services.library import load_library
 from app.ui.appearance import Appearance
 from app.ui.appearance_controller import apply_appearance
+from app.ui.text_block import TextBlock
 from app.ui.theme import DARK
 
 SLACK = 1  # pixels of rounding
@@ -30,6 +31,10 @@ def clipped(root: QWidget) -> list[str]:
                 need_w = max(metrics.horizontalAdvance(line) for line in widget.text().split("\n"))
                 if need_w > box.width() + SLACK or metrics.height() > box.height() + SLACK:
                     found.append(f"label {widget.text()[:40]!r}: {box.width()}x{box.height()} for {need_w}")
+        elif isinstance(widget, TextBlock):
+            need_h = widget.heightForWidth(widget.width())
+            if need_h > widget.height() + SLACK:
+                found.append(f"text {widget.text()[:40]!r}: {widget.height()} < {need_h} px high")
         elif isinstance(widget, QAbstractButton) and widget.text():
             need = widget.sizeHint()
             if need.width() > widget.width() + SLACK or widget.fontMetrics().height() > widget.height():

@@ -1,0 +1,107 @@
+"""The card panel's page that stays: what was clicked, its kept cards, and links to more.
+
+A click on the map must bring up its cards within a frame, so nothing on this page is
+built for a click: the heading, the introduction and the links are kept widgets whose text
+changes, the cards are the panel's kept cards, and a link label is made once per technique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.ui.technique_card import TechniqueCard
+from app.ui.text_block import TextBlock, escaped, scaled_font
+from app.ui.text_widgets import ClickableLabel, link_label, plain_label
+from app.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the page shows: a heading, an optional introduction, cards, then links."""
+
+    title: str
+    subtitle: str
+    cards: Sequence[TechniqueCard]
+    intro: str = ""  # a tender point's location
+    intro_source: str = ""  # and where that comes from
+    links_title: str = ""
+    links: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (technique id, title)
+
+
+class SelectionPage(QWidget):
+    """A heading, an introduction, the kept cards in order, then links to other cards."""
+
+    def __init__(self, theme: Theme, follow_link: Callable[[str], object]) -> None:
+        super().__init__()
+        self._theme = theme
+        self._follow_link = follow_link
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        self.heading = plain_label("", scale=1.6, bold=True)
+        self.heading.setObjectName("PanelHeading")
+        self.subtitle = plain_label("", scale=1.05, color=theme.text_muted)
+        self._intro = TextBlock("", "", font=scaled_font(1.1))
+        self._intro_source = TextBlock("", "", font=scaled_font(0.92), color=theme.text_muted)
+        self._cards = QVBoxLayout()
+        self._cards.setSpacing(12)
+        self._links_title = plain_label("", scale=1.15, bold=True)
+        self._links = QVBoxLayout()
+        self._links.setSpacing(12)
+        for part in (self.heading, self.subtitle, self._intro, self._intro_source):
+            layout.addWidget(part)
+        layout.addLayout(self._cards)
+        layout.addWidget(self._links_title)
+        layout.addLayout(self._links)
+        self._shown: list[TechniqueCard] = []
+        self._link_labels: dict[str, ClickableLabel] = {}
+        self._shown_links: list[ClickableLabel] = []
+
+    def show_selection(self, selection: Selection) -> None:
+        """Show this selection: kept cards move here in order, the ones not wanted hide."""
+        self.heading.setText(selection.title)
+        self.heading.setAccessibleName(selection.title)
+        self.subtitle.setText(selection.subtitle)
+        self.subtitle.setVisible(bool(selection.subtitle))
+        for block, text in ((self._intro, selection.intro), (self._intro_source, selection.intro_source)):
+            block.set_content(escaped(text), text)
+            block.setVisible(bool(text))
+        cards = list(selection.cards)
+        if cards != self._shown:
+            for card in self._shown:
+                if card not in cards:
+                    card.hide()
+                self._cards.removeWidget(card)
+            for card in cards:
+                self._cards.addWidget(card)
+                card.show()
+            self._shown = cards
+        self._links_title.setText(selection.links_title)
+        self._links_title.setVisible(bool(selection.links))
+        links = [self._link(ident, title) for ident, title in selection.links]
+        if links != self._shown_links:
+            for link in self._shown_links:
+                if link not in links:
+                    link.hide()
+                self._links.removeWidget(link)
+            for link in links:
+                self._links.addWidget(link)
+                link.show()
+            self._shown_links = links
+
+    def _link(self, ident: str, title: str) -> ClickableLabel:
+        link = self._link_labels.get(ident)
+        if link is None:
+            link = link_label(title, self._theme.link)
+            link.clicked.connect(lambda: self._follow_link(ident))
+            self._link_labels[ident] = link
+        return link
+
+    def forget_card(self, card: TechniqueCard) -> None:
+        """Let go of a kept card the panel is about to delete."""
+        if card in self._shown:
+            self._shown.remove(card)
+            self._cards.removeWidget(card)
