@@ -28,6 +28,7 @@ from app.ui.theme import Theme
 # Cards kept built (about 0.4 MB each): enough for every region of the map with the most
 # (13, trunk; a test checks the shipped content), so a map's cards are all built once.
 KEPT_CARDS = 16
+PAGE_MARGIN = 12  # around the panel's pages
 SIDE_WORDS = {"left": "Client's left", "right": "Client's right", "midline": "Midline"}
 
 
@@ -58,6 +59,9 @@ class CardPanel(QScrollArea):
         self.setWidgetResizable(True)
         # Text wraps to the panel; only what cannot wrap (a wide table at a large text size) scrolls.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Always there, so the cards' width never changes with their height: a card laid out
+        # ahead of a click (see prepare_jobs) is then shown without laying out its text again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(_tr("Technique cards"))
         self.setMinimumWidth(300)
@@ -73,7 +77,7 @@ class CardPanel(QScrollArea):
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
         frame_layout.setSpacing(0)
-        self._selection = SelectionPage(self.theme, self.technique_requested.emit)
+        self._selection = SelectionPage(self.theme, self.technique_requested.emit, PAGE_MARGIN)
         frame_layout.addWidget(self._selection)
         frame_layout.addStretch(1)
         self._frame_layout = frame_layout
@@ -107,7 +111,7 @@ class CardPanel(QScrollArea):
         self._kept_theme = self.context.theme
         self.cards = []
         old = self._selection
-        self._selection = SelectionPage(self.theme, self.technique_requested.emit)
+        self._selection = SelectionPage(self.theme, self.technique_requested.emit, PAGE_MARGIN)
         self._selection.hide()
         self._frame_layout.replaceWidget(old, self._selection)
         self._discard(old)
@@ -120,7 +124,7 @@ class CardPanel(QScrollArea):
         self.flush_notes()
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         layout.setSpacing(12)
         self._building = content  # keeps the widget alive until _publish
         self.cards = []
@@ -183,9 +187,12 @@ class CardPanel(QScrollArea):
         card.setParent(self._selection)
         card.hide()
         card.ensurePolished()
-        width = max(self._selection.width() - 24, 100)
+        width = self._card_width()
         card.resize(width, card.heightForWidth(width))
         self._forget_old_cards()
+
+    def _card_width(self) -> int:
+        return max(self.viewport().width() - 2 * PAGE_MARGIN, 100)
 
     def _forget_old_cards(self) -> None:
         shown = set(map(id, self.cards))
@@ -207,7 +214,8 @@ class CardPanel(QScrollArea):
         # Only once the new cards are chosen: forgetting while choosing could discard a kept
         # card that this very selection is about to show (the soak test caught it).
         self._forget_old_cards()
-        self._selection.show_selection(selection)
+        width = self._card_width()
+        self._selection.show_selection(selection, self.viewport().height(), width)
         self._selection.show()
         self._settle()
 

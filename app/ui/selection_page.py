@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.technique_card import TechniqueCard
 from app.ui.text_block import TextBlock, escaped, scaled_font
 from app.ui.text_widgets import ClickableLabel, link_label, plain_label
 from app.ui.theme import Theme
+
+REST_FALLBACK_MS = 100  # the cards below the first screenful, if the heading is never painted
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,12 @@ class Selection:
 class SelectionPage(QWidget):
     """A heading, an introduction, the kept cards in order, then links to other cards."""
 
-    def __init__(self, theme: Theme, follow_link: Callable[[str], object]) -> None:
+    def __init__(self, theme: Theme, follow_link: Callable[[str], object], margin: int) -> None:
         super().__init__()
         self._theme = theme
         self._follow_link = follow_link
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(12)
         self.heading = plain_label("", scale=1.6, bold=True)
         self.heading.setObjectName("PanelHeading")
@@ -59,9 +62,18 @@ class SelectionPage(QWidget):
         self._shown: list[TechniqueCard] = []
         self._link_labels: dict[str, ClickableLabel] = {}
         self._shown_links: list[ClickableLabel] = []
+        self._waiting: list[TechniqueCard] = []
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.timeout.connect(self.show_rest)
+        self.heading.installEventFilter(self)
 
-    def show_selection(self, selection: Selection) -> None:
-        """Show this selection: kept cards move here in order, the ones not wanted hide."""
+    def show_selection(self, selection: Selection, room: int, width: int) -> bool:
+        """Show this selection: kept cards move here in order, the ones not wanted hide.
+
+        ``room`` is the height seen at once and ``width`` the cards' width. Returns whether
+        cards below the first screenful wait for ``show_rest``.
+        """
         self.heading.setText(selection.title)
         self.heading.setAccessibleName(selection.title)
         self.subtitle.setText(selection.subtitle)
@@ -77,10 +89,20 @@ class SelectionPage(QWidget):
                 self._cards.removeWidget(card)
             for card in cards:
                 self._cards.addWidget(card)
-                card.show()
             self._shown = cards
+        # The cards on the first screenful show now; the ones below it (a region can have
+        # seven long cards) wait for show_rest, a turn of the event loop later, so the
+        # click's frame lays out and shows only what can be seen.
+        top = self.heading.sizeHint().height() + self.subtitle.sizeHint().height() + self._cards.spacing()
+        self._waiting = []
+        for card in cards:
+            if top < room or card is cards[0]:
+                card.show()
+            else:
+                card.hide()
+                self._waiting.append(card)
+            top += card.heightForWidth(width) + self._cards.spacing()
         self._links_title.setText(selection.links_title)
-        self._links_title.setVisible(bool(selection.links))
         links = [self._link(ident, title) for ident, title in selection.links]
         if links != self._shown_links:
             for link in self._shown_links:
@@ -89,8 +111,29 @@ class SelectionPage(QWidget):
                 self._links.removeWidget(link)
             for link in links:
                 self._links.addWidget(link)
-                link.show()
             self._shown_links = links
+        self._links_title.setVisible(bool(links) and not self._waiting)
+        for link in links:
+            link.setVisible(not self._waiting)
+        if self._waiting:
+            # Once the heading is painted (the click's frame is on screen), or soon regardless.
+            self._rest_timer.start(REST_FALLBACK_MS)
+        return bool(self._waiting)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """When the heading is painted, show the waiting cards on the next turn (Qt override)."""
+        if event.type() == QEvent.Type.Paint and self._waiting:
+            self._rest_timer.start(0)
+        return False
+
+    def show_rest(self) -> None:
+        """Show the cards (and links) that waited below the first screenful."""
+        for card in self._waiting:
+            card.show()
+        self._waiting = []
+        self._links_title.setVisible(bool(self._shown_links))
+        for link in self._shown_links:
+            link.show()
 
     def _link(self, ident: str, title: str) -> ClickableLabel:
         link = self._link_labels.get(ident)
@@ -105,3 +148,5 @@ class SelectionPage(QWidget):
         if card in self._shown:
             self._shown.remove(card)
             self._cards.removeWidget(card)
+        if card in self._waiting:
+            self._waiting.remove(card)

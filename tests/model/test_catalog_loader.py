@@ -34,6 +34,7 @@ def test_valid_content_loads_and_indexes():
     assert catalog.techniques["hold"].duration_seconds == 30
     assert catalog.maps["mini"].arrow_instructions[3] == "Back without contact."
     assert [t.id for t in catalog.techniques_for_map("mini")] == ["general"]
+    assert [t.id for t in catalog.techniques_for_regions("mini")] == ["stroke", "hold"]  # each once
 
 
 def test_missing_field_names_file_path_and_field(tmp_path):

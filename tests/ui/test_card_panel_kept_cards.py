@@ -55,3 +55,51 @@ def test_kept_cards_are_bounded_and_notes_saved_before_one_goes(qtbot, tmp_path,
     assert store.note(ids[0]) == "kept until it goes"
     panel.show_technique(ids[0])  # built again, from the saved note
     assert panel.cards[0].note_edit.toPlainText() == "kept until it goes"
+
+
+def test_a_maps_cards_are_built_ahead_so_a_click_builds_none(make_window, qtbot, monkeypatch):
+    from app.ui import technique_card
+
+    library = load_library()
+    window = make_window(library)
+    window.show_map("trunk")
+    window.idle.run_all()
+    wanted = {t.id for t in library.catalog.techniques_for_regions("trunk")}
+    assert wanted <= set(window.cards._kept)
+    built = []
+    real = technique_card.TechniqueCard.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(args[0].id)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(technique_card.TechniqueCard, "__init__", counting)
+    for region_id in library.catalog.maps["trunk"].regions:
+        window.show_region(region_id)
+    assert built == []
+
+
+def test_kept_cards_hold_every_card_of_the_map_with_the_most():
+    catalog = load_library().catalog
+    most = max(len(catalog.techniques_for_regions(m)) for m in catalog.maps)
+    assert card_panel.KEPT_CARDS >= most
+
+
+def test_cards_below_the_first_screenful_show_a_moment_later(qtbot, tmp_path):
+    catalog = load_library().catalog
+    panel, _ = _panel(qtbot, tmp_path, catalog)
+    panel.resize(420, 500)
+    info = catalog.maps["neck-back-techniques"]
+    region = max(info.regions, key=lambda r: len(catalog.techniques_for_region(info.id, r)))
+    panel.show_region(info, region)
+    cards = list(panel.cards)
+    assert len(cards) >= 5
+    assert cards[0].isVisibleTo(panel)
+    waiting = [c for c in cards if not c.isVisibleTo(panel)]
+    assert waiting and waiting == cards[-len(waiting) :]  # the ones below, in order
+    links = [w for w in panel.findChildren(QLabel) if w.text().startswith("→")]
+    assert not any(w.isVisibleTo(panel) for w in links)  # they sit under the waiting cards
+    qtbot.waitUntil(lambda: all(c.isVisibleTo(panel) for c in cards), timeout=1000)
+    assert any(w.isVisibleTo(panel) for w in links)
+    panel.show_technique(cards[-1].technique.id)  # another selection shows at once, whole
+    assert panel.cards[0].isVisibleTo(panel)
