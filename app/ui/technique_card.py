@@ -256,7 +256,7 @@ class TechniqueCard(QFrame):
         images = {}
         if t.lubrication is None:
             word = _tr("Lubrication: not stated")
-            lubrication = escaped(word)
+            lubrication = escaped(word).replace(" ", "&nbsp;")
         else:
             word = _tr("With lubrication") if t.lubrication else _tr("No lubrication")
             size = QFontMetrics(scaled_font()).height() + 4

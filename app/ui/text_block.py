@@ -89,6 +89,7 @@ class TextBlock(QWidget):
         self._pad = (13, 6, 8, 6) if box else (0, 0, 0, 0)  # left, top, right, bottom
         self._heights: dict[int, int] = {}  # width -> height, for as long as text and font stay
         self._doc = QTextDocument(self)
+        self._doc.setUndoRedoEnabled(False)  # never edited; the undo record of setHtml costs ~35 kB
         self._doc.setDocumentMargin(0)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
