@@ -23,4 +23,5 @@ def test_cancel_stops_jobs_queued_afterwards_too(qtbot):
     queue.cancel()
     queue.add(lambda: ran.append("late"))
     qtbot.wait(20)
-    assert ran == [] and queue.pending == 1
+    assert ran == []
+    assert queue.pending == 1

@@ -1,8 +1,8 @@
 from PySide6.QtCore import QPointF, Qt
 
 from app.ui.technique_card import TechniqueCard
-from tests.ui.shown_text import shown_lines
 from app.ui.text_widgets import ClickableLabel
+from tests.ui.shown_text import shown_lines
 
 
 def click_scene_point(qtbot, window, x: float, y: float) -> None:

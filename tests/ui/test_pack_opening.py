@@ -11,8 +11,8 @@ from app.services.library import load_library
 from app.services.pack_library import add_pack
 from app.ui.actions import ActionId
 from app.ui.pack_opening import choose_pack
-from tests.ui.shown_text import shown_lines
 from tests.test_validate_command import EXAMPLE, HOSTILE
+from tests.ui.shown_text import shown_lines
 
 BUILT_IN_MAPS = 9
 
