@@ -14,9 +14,11 @@ import html
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAccessible,
+    QAccessibleInterface,
     QColor,
     QContextMenuEvent,
     QFocusEvent,
@@ -33,7 +35,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QMenu, QSizePolicy, QWidget
 
 MIN_WIDTH = 120  # narrower than this, any text is unreadable; longer words wrap anywhere
 
@@ -58,6 +60,27 @@ def scaled_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
 def paragraphs(lines: Iterable[str], *, spacing: int = 6) -> str:
     """Return HTML for lines of content text, one paragraph each."""
     return "".join(f'<p style="margin-bottom:{spacing}px">{escaped(line)}</p>' for line in lines)
+
+
+class _StaticText(QAccessibleWidget):
+    """What a screen reader is told about a block: static text, read as the label's was."""
+
+    def __init__(self, block: TextBlock) -> None:
+        super().__init__(block, QAccessible.Role.StaticText)
+
+
+def _accessible(key: str, target: QObject) -> QAccessibleInterface | None:
+    return _StaticText(target) if isinstance(target, TextBlock) else None
+
+
+_factory_installed = False
+
+
+def _install_accessibility() -> None:
+    global _factory_installed  # noqa: PLW0603  # once per process, on the first block
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible)
+        _factory_installed = True
 
 
 def _literal_spaces(markup: str) -> str:
@@ -108,6 +131,7 @@ class TextBlock(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCursor(Qt.CursorShape.IBeamCursor)
         self.setAccessibleName(plain)
+        _install_accessibility()
 
     # --- text ---------------------------------------------------------------------
 

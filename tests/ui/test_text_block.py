@@ -66,3 +66,12 @@ def test_the_box_leaves_room_around_the_text(qtbot):
     qtbot.addWidget(plain)
     qtbot.addWidget(boxed)
     assert boxed.heightForWidth(300) > plain.heightForWidth(300)
+
+
+def test_screen_readers_are_told_it_is_static_text_with_the_text_as_shown(qtbot):
+    from PySide6.QtGui import QAccessible
+
+    block = _block(qtbot, paragraphs(["1.  Touch.", "2.  Hold."]), "1.  Touch.\n2.  Hold.")
+    interface = QAccessible.queryAccessibleInterface(block)
+    assert interface.role() == QAccessible.Role.StaticText
+    assert interface.text(QAccessible.Text.Name) == "1.  Touch.\n2.  Hold."
