@@ -34,6 +34,18 @@ class Selection:
     links: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (technique id, title)
 
 
+def _place(layout: QVBoxLayout, old: Sequence[QWidget], new: Sequence[QWidget]) -> None:
+    """Put ``new`` into ``layout`` in order, in place of ``old``; hide the ones not wanted."""
+    if list(new) == list(old):
+        return
+    for widget in old:
+        if widget not in new:
+            widget.hide()
+        layout.removeWidget(widget)
+    for widget in new:
+        layout.addWidget(widget)
+
+
 class SelectionPage(QWidget):
     """A heading, an introduction, the kept cards in order, then links to other cards."""
 
@@ -82,18 +94,14 @@ class SelectionPage(QWidget):
             block.set_content(escaped(text), text)
             block.setVisible(bool(text))
         cards = list(selection.cards)
-        if cards != self._shown:
-            for card in self._shown:
-                if card not in cards:
-                    card.hide()
-                self._cards.removeWidget(card)
-            for card in cards:
-                self._cards.addWidget(card)
-            self._shown = cards
+        _place(self._cards, self._shown, cards)
+        self._shown = cards
         # The cards on the first screenful show now; the ones below it (a region can have
         # seven long cards) wait for show_rest, a turn of the event loop later, so the
         # click's frame lays out and shows only what can be seen.
-        top = self.heading.sizeHint().height() + self.subtitle.sizeHint().height() + self._cards.spacing()
+        spacing = self._cards.spacing()
+        top = sum(w.sizeHint().height() + spacing for w in (self.heading, self.subtitle))
+        top += sum(b.heightForWidth(width) + spacing for b in (self._intro, self._intro_source) if b.text())
         self._waiting = []
         for card in cards:
             if top < room or card is cards[0]:
@@ -101,17 +109,11 @@ class SelectionPage(QWidget):
             else:
                 card.hide()
                 self._waiting.append(card)
-            top += card.heightForWidth(width) + self._cards.spacing()
+            top += card.heightForWidth(width) + spacing
         self._links_title.setText(selection.links_title)
         links = [self._link(ident, title) for ident, title in selection.links]
-        if links != self._shown_links:
-            for link in self._shown_links:
-                if link not in links:
-                    link.hide()
-                self._links.removeWidget(link)
-            for link in links:
-                self._links.addWidget(link)
-            self._shown_links = links
+        _place(self._links, self._shown_links, links)
+        self._shown_links = links
         self._links_title.setVisible(bool(links) and not self._waiting)
         for link in links:
             link.setVisible(not self._waiting)
