@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -248,7 +249,9 @@ class PlaybackOverlay(QObject):
         self.marker = FingertipItem(theme)
         self._scene: BodyMapScene | None = None
         self.playback = StrokePlayback((), clock)
-        self._saved: dict[QGraphicsItem, bool] = {}  # visibility before playback began
+        # Visibility before playback began; None while the scene is as the user left it.
+        # (A map without arrows saves nothing, yet the overlay is on: hence None, not {}.)
+        self._saved: dict[QGraphicsItem, bool] | None = None
         self._frame: PlaybackFrame = STOPPED_FRAME
         self._last_state = PlaybackState.STOPPED
         self._speed = 1.0
@@ -277,7 +280,7 @@ class PlaybackOverlay(QObject):
     @property
     def active(self) -> bool:
         """Whether the playback is shown (playing, paused or finished)."""
-        return self._saved != {}
+        return self._saved is not None
 
     def set_scene(self, scene: BodyMapScene) -> None:
         """Stop, and play this map from now on."""
@@ -360,11 +363,13 @@ class PlaybackOverlay(QObject):
         scene = self._scene
         if scene is None:
             return
-        if not self._saved:
+        if self._saved is None:
             items: list[QGraphicsItem] = [*scene.arrow_items.values(), *scene.badge_items.values()]
             self._saved = {item: item.isVisible() for item in items}
             scene.addItem(self.arrow_item)
             scene.addItem(self.marker)
+            if not self.playback.arrows:
+                self.position_changed.emit(0, 0)  # the bar says there is nothing to play
         done = set(frame.completed)
         for order, item in scene.arrow_items.items():
             item.setVisible(self._saved[item] and order in done)
@@ -387,11 +392,11 @@ class PlaybackOverlay(QObject):
         self.marker.setVisible(True)
 
     def _restore(self) -> None:
-        if not self._saved:
+        if self._saved is None:
             return
         for item, visible in self._saved.items():
             item.setVisible(visible)
-        self._saved = {}
+        self._saved = None
         for item in (self.arrow_item, self.marker):
             if item.scene() is not None:
                 item.scene().removeItem(item)
@@ -455,6 +460,9 @@ class PlaybackBar(QWidget):
         layout.addWidget(self.loop_box)
         self.position_label = QLabel()
         self.position_label.setAccessibleName(_tr("Current arrow"))
+        # Its text must never widen the window: it takes the room left, and wraps.
+        self.position_label.setWordWrap(True)
+        self.position_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.position_label, 1)
         self.stop_button = self._button(_tr("Stop"), _tr("Stop playback"), self.stop_requested.emit)
         layout.addWidget(self.stop_button)
@@ -479,7 +487,10 @@ class PlaybackBar(QWidget):
 
     def set_position(self, order: int, count: int) -> None:
         """Show which arrow is being drawn."""
-        self.position_label.setText(_tr("Arrow {0} of {1}").format(order, count) if order else "")
+        if order:
+            self.position_label.setText(_tr("Arrow {0} of {1}").format(order, count))
+        else:
+            self.position_label.setText("" if count else _tr("No arrows on this map"))
 
     def connect_overlay(self, overlay: PlaybackOverlay) -> None:
         """Drive an overlay from this bar, and show its state here."""

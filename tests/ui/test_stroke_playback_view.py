@@ -3,6 +3,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 
 from app.model.stroke_playback import PlaybackState
+from app.services.library import load_library
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_render import fitted_target, render_scene
 from app.ui.stroke_playback_view import FINGERTIP_RADIUS, PlaybackBar, PlaybackOverlay
@@ -140,3 +141,43 @@ def test_bar_drives_the_overlay(qtbot, scene, overlay):
     qtbot.mouseClick(bar.stop_button, Qt.MouseButton.LeftButton)
     assert overlay.playback.state is PlaybackState.STOPPED
     assert not overlay.active
+
+
+def test_a_map_without_arrows_plays_without_adding_twice(qtbot):
+    """The tender-points map has no arrows: playing it must not re-add the overlay each frame.
+
+    Qt warns "item has already been added to this scene" on a second ``addItem``, and
+    pytest fails on Qt warnings; the overlay must also leave the scene clean when stopped.
+    """
+    library = load_library()
+    body_map = library.maps["tender-points"]
+    assert not body_map.arrows  # what makes this map the case under test
+    scene = BodyMapScene(body_map, library.catalog.maps["tender-points"], LIGHT, {})
+    overlay = PlaybackOverlay(scene, LIGHT, FakeClock())
+    bar = PlaybackBar()
+    qtbot.addWidget(bar)
+    bar.connect_overlay(overlay)
+    before = set(scene.items())
+    overlay.play()
+    for _ in range(5):
+        overlay.playback._clock.advance(0.1)
+        overlay.refresh()
+    overlay.step_next()
+    overlay.step_previous()
+    overlay.set_loop(True)
+    overlay.toggle()
+    overlay.refresh()
+    assert overlay.active
+    assert bar.position_label.text() == "No arrows on this map"
+    assert not overlay.arrow_item.isVisible()
+    assert not overlay.marker.isVisible()
+    overlay.stop()
+    assert not overlay.active
+    assert overlay.arrow_item.scene() is None
+    assert overlay.marker.scene() is None
+    assert set(scene.items()) == before
+    # And again, as a second press of the toolbar button would.
+    overlay.play()
+    overlay.refresh()
+    overlay.stop()
+    assert set(scene.items()) == before
