@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.model.presentation import MIN_PROJECTED_TEXT_PX, Box
 from app.model.presentation_cards import BlockKind, ProjectedCard
@@ -56,6 +56,7 @@ class OverlayCard(QFrame):
         self._theme = theme
         self._unit = MIN_PROJECTED_TEXT_PX
         self.card = ProjectedCard(())
+        self.compact = False  # a caption: the title and subtitle share a line
         self.setObjectName("OverlayCard")
         self.setStyleSheet(
             f"QFrame#OverlayCard {{ background: {theme.card_fill};"
@@ -80,22 +81,58 @@ class OverlayCard(QFrame):
         self.labels: list[QLabel] = []
         self.hide()
 
+    @property
+    def unit(self) -> float:
+        """The smallest text's size in pixels."""
+        return self._unit
+
     def set_unit(self, px: float) -> None:
         """Set the smallest text's size in pixels (it grows with the screen)."""
         self._unit = max(MIN_PROJECTED_TEXT_PX, px)
         self.show_card(self.card)
 
-    def show_card(self, card: ProjectedCard) -> None:
-        """Lay out a card's blocks (hidden until :meth:`place` is called)."""
+    def show_card(self, card: ProjectedCard, compact: bool | None = None) -> None:
+        """Lay out a card's blocks (hidden until :meth:`place` is called).
+
+        Args:
+            card: what to show.
+            compact: put the title and subtitle on one line (an arrow's caption under the
+                map, where every line taken from the map shrinks it); ``None`` keeps the last choice.
+        """
         self.card = card
+        if compact is not None:
+            self.compact = compact
+        body, self.labels = self._body(card)
+        self.scroller.setWidget(body)
+
+    def needed_height(self, card: ProjectedCard, width: float) -> int:
+        """Return how tall this overlay must be to show a card whole at a width, in pixels."""
+        body, _labels = self._body(card)
+        try:
+            return self._height_for(body, round(width))
+        finally:
+            body.deleteLater()
+
+    def _height_for(self, body: QWidget | None, width: int) -> int:
+        if body is not None:
+            body.ensurePolished()  # a caution's padding comes from its style sheet
+        inner = self._layout.contentsMargins()
+        # The text's width: the card less its padding, border, the column's margin and a scroll bar.
+        text_width = width - inner.left() - inner.right() - 6 - 8 - 14
+        return (
+            (body.heightForWidth(text_width) if body is not None else 0) + inner.top() + inner.bottom() + 12
+        )
+
+    def _body(self, card: ProjectedCard) -> tuple[QWidget, list[QLabel]]:
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
         column.setSpacing(round(self._unit * 0.4))
         t = self._theme
         colours = {BlockKind.SUBTITLE: t.text_muted, BlockKind.CAUTION: t.caution_text}
-        self.labels = []
-        for block in card.blocks:
+        labels: list[QLabel] = []
+        head: QHBoxLayout | None = None
+        for index, block in enumerate(card.blocks):
             bold = block.kind in (BlockKind.TITLE, BlockKind.HEADING)
             font = projector_font(self._unit * BLOCK_SCALES[block.kind], bold)
             label = _label(block.text, font, colours.get(block.kind, t.text))
@@ -105,22 +142,25 @@ class OverlayCard(QFrame):
                     f" border-left: 6px solid {t.caution_edge}; padding: 4px 8px;"
                 )
             label.setAccessibleName(block.text)
+            labels.append(label)
+            if self.compact and index == 0 and block.kind is BlockKind.TITLE:
+                head = QHBoxLayout()
+                head.setSpacing(round(self._unit))
+                head.addWidget(label, 0, Qt.AlignmentFlag.AlignBaseline)
+                column.addLayout(head)
+                continue
+            if head is not None and index == 1 and block.kind is BlockKind.SUBTITLE:
+                head.addWidget(label, 1, Qt.AlignmentFlag.AlignBaseline)
+                continue
             column.addWidget(label)
-            self.labels.append(label)
         column.addStretch(1)
-        self.scroller.setWidget(body)
+        return body, labels
 
     def place(self, rect: Box) -> None:
         """Take a box on the stage: as wide as it, as tall as the text needs (at most its height)."""
         x, y, width, height = (round(v) for v in rect)
         self.setFixedWidth(width)
-        body = self.scroller.widget()
-        inner = self._layout.contentsMargins()
-        # The text's width: the card less its padding, border, the column's margin and a scroll bar.
-        text_width = width - inner.left() - inner.right() - 6 - 8 - 14
-        needed = (
-            (body.heightForWidth(text_width) if body is not None else 0) + inner.top() + inner.bottom() + 12
-        )
+        needed = self._height_for(self.scroller.widget(), width)
         self.setGeometry(QRect(x, y, width, min(height, max(needed, round(self._unit * 3)))))
         self.show()
         self.raise_()

@@ -13,11 +13,12 @@ import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.countdown import Clock
 from app.model.presentation import Box, PresentationPlan, Stop, cycle, place_overlay, spread_apart, text_scale
+from app.model.presentation_caption import caption_layout, caption_width
 from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, point_card, region_card
 from app.services.library import Library
 from app.ui.body_map_scene import BodyMapScene
@@ -46,6 +47,7 @@ class PresentationView(BodyMapView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.shift = 0.0  # pixels the drawing is moved right (negative: left)
+        self.reserved = 0.0  # pixels at the bottom left free for a caption
         self._scale = 0.0
 
     def view_scale(self) -> float:
@@ -58,17 +60,26 @@ class PresentationView(BodyMapView):
             self.shift = shift
             self.fit()
 
+    def set_reserved(self, pixels: float) -> None:
+        """Leave this many pixels free under the drawing (for an arrow's caption), then refit."""
+        if pixels != self.reserved:
+            self.reserved = pixels
+            self.fit()
+
     def fit(self) -> None:
-        """Fit the drawing (not the legend) to the stage, moved by :attr:`shift`."""
+        """Fit the drawing (not the legend) to the stage, moved by :attr:`shift`, above :attr:`reserved`."""
         scene = self.map_scene()
         if scene is None:
             return
         rect = scene.map_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.resetTransform()
-        self.setSceneRect(rect)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.reserved > 0:
+            self._fit_above(rect)
+        else:
+            self.setSceneRect(rect)
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         scale = self.view_scale()
-        if self.shift:
+        if self.shift and not self.reserved:
             # The same size of scene rect keeps the scale; moving it moves the picture.
             moved = rect.translated(-self.shift / scale, 0)
             self.setSceneRect(moved)
@@ -76,6 +87,19 @@ class PresentationView(BodyMapView):
         if scale != self._scale:
             self._scale = scale
             self.scale_changed.emit(scale)
+
+    def _fit_above(self, rect: QRectF) -> None:
+        """Fit ``rect`` into the viewport less the reserved band, centred in what is left."""
+        viewport = self.viewport().rect()
+        width, height = viewport.width(), max(1.0, viewport.height() - self.reserved)
+        scale = min(width / rect.width(), height / rect.height())
+        self.setTransform(QTransform.fromScale(scale, scale))
+        # The scene rect is exactly the viewport, so nothing scrolls and the band stays empty.
+        shown = QRectF(0, 0, viewport.width() / scale, viewport.height() / scale)
+        spare = height / scale - rect.height()
+        shown.moveTopLeft(QPointF(rect.center().x() - shown.width() / 2, rect.top() - spare / 2))
+        self.setSceneRect(shown)
+        self.centerOn(shown.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Qt override: the projected map stays fitted."""
@@ -141,6 +165,8 @@ class PresentationStage(QWidget):
         self.focused_region = ""
         self.card = ProjectedCard(())
         self._target: QRectF | None = None  # what the card talks about, in map units
+        self._caption = False  # the card is an arrow's caption, in a band under the map
+        self._caption_heights: dict[tuple[str, int, int], int] = {}  # (map, width, unit): pixels
         self.view.scale_changed.connect(self._rescale)
         self.view.nothing_clicked.connect(self.close_card)
         self.view.viewport().installEventFilter(self)
@@ -197,10 +223,14 @@ class PresentationStage(QWidget):
     def _show_arrow(self, order: int) -> None:
         scene = self.scene
         scene.highlight_arrows([order])
+        # Grown numbers may touch where arrows crowd: the one being talked about is on top.
+        for number, badge in scene.badge_items.items():
+            badge.setZValue(Z_LABEL + (2 if number == order else 1))
         arrow = scene.arrow_items[order]
         count = len(self.plan.arrows_of(self.stop.map_id))
         card = arrow_card(self.library.catalog, self.stop.map_id, order, count, arrow.arrow.region)
-        self._open(card, arrow.sceneBoundingRect().united(scene.badge_items[order].sceneBoundingRect()))
+        target = arrow.sceneBoundingRect().united(scene.badge_items[order].sceneBoundingRect())
+        self._open(card, target, caption=True)
 
     def _show_played_arrow(self, order: int) -> None:
         # During playback the caption follows the arrow being drawn.
@@ -234,23 +264,30 @@ class PresentationStage(QWidget):
         """The current map's title card (the presenter shows it when no card is up)."""
         return map_card(self.library.catalog, self.stop.map_id)
 
-    def _open(self, card: ProjectedCard, target: QRectF) -> None:
+    def _open(self, card: ProjectedCard, target: QRectF, caption: bool = False) -> None:
         self.card = card
         self._target = target
-        self.card_overlay.show_card(card)
+        self._caption = caption
+        self.card_overlay.show_card(card, compact=caption)
         self._place_card()
 
     def close_card(self) -> None:
         """Take the card down and put the map back in place."""
         self.card = ProjectedCard(())
         self._target = None
+        self._caption = False
         self.card_overlay.hide()
+        self.view.set_reserved(0.0)
         self.view.set_shift(0.0)
         self.changed.emit()
 
     def _place_card(self) -> None:
         if self._target is None:
             return
+        if self._caption:
+            self._place_caption()
+            return
+        self.view.set_reserved(0.0)
         corners = self.view.mapFromScene(self._target).boundingRect()
         origin = self.view.mapTo(self, corners.topLeft())
         # Where the target would be with the map unmoved; the placement decides the move.
@@ -260,6 +297,31 @@ class PresentationStage(QWidget):
         placement = place_overlay(screen, target)
         self.view.set_shift(placement.shift)
         self.card_overlay.place(placement.rect)
+
+    def _place_caption(self) -> None:
+        """Put an arrow's caption in a band under the map, the map fitted above it."""
+        geometry = self.view.geometry()
+        screen = (geometry.x(), geometry.y(), geometry.width(), geometry.height())
+        unit = self.card_overlay.unit
+        needed = self._caption_height(self.stop.map_id, caption_width(geometry.width(), unit))
+        layout = caption_layout(screen, needed, unit)
+        self.view.set_shift(0.0)
+        self.view.set_reserved(layout.reserved)
+        self.card_overlay.place(layout.caption)
+
+    def _caption_height(self, map_id: str, width: float) -> int:
+        """Return the height of the map's tallest arrow caption: one band for all, so the map stays put."""
+        key = (map_id, round(width), round(self.card_overlay.unit))
+        if key not in self._caption_heights:
+            arrows = self.library.maps[map_id].arrows
+            cards = (
+                arrow_card(self.library.catalog, map_id, arrow.order, len(arrows), arrow.region)
+                for arrow in arrows
+            )
+            self.card_overlay.compact = True
+            heights = [self.card_overlay.needed_height(card, width) for card in cards]
+            self._caption_heights[key] = max(heights, default=0)
+        return self._caption_heights[key]
 
     def target_box(self) -> tuple[float, float, float, float] | None:
         """Return where the card's subject is on the stage now, in pixels (for tests)."""

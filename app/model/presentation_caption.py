@@ -1,0 +1,78 @@
+"""Where an arrow's caption goes in presentation mode: a band under the map, never over it.
+
+Stepping through arrows (Right/Left) shows each one's instruction. A card laid
+over the picture would cover a view's title, a label or the stroke itself on
+a dense map (the shoulder and forearm map has two views edge to edge), and
+the projected map leaves no corner free at the class's text size. So the
+caption takes a band across the bottom of the screen and the map is fitted
+into the space above it: by construction nothing on the map is covered. The
+band is as tall as the map's longest caption, so the map stays still while
+the class steps from one arrow to the next (FibroMap's choice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.model.presentation import Box
+
+CAPTION_MAX_SHARE = 0.4  # of the screen's height: a longer caption scrolls
+CAPTION_MAX_EMS = 56.0  # the widest caption, in text units: lines a class can follow
+
+
+@dataclass(frozen=True)
+class CaptionLayout:
+    """The stage split for a caption.
+
+    Attributes:
+        caption: the caption's box (the band's full height; a shorter text uses its top).
+        map_area: where the map is fitted, above the band.
+        reserved: the pixels at the bottom of the screen the map leaves to the caption.
+    """
+
+    caption: Box
+    map_area: Box
+    reserved: float
+
+
+def caption_layout(
+    screen: Box,
+    needed_height: float,
+    unit: float,
+    *,
+    margin: float = 24.0,
+    gap: float = 16.0,
+    max_share: float = CAPTION_MAX_SHARE,
+    max_ems: float = CAPTION_MAX_EMS,
+) -> CaptionLayout:
+    """Split a screen into the map's area and a caption band under it.
+
+    Args:
+        screen: the stage (x, y, width, height) in pixels.
+        needed_height: the height the longest caption of this map needs, at the
+            caption's width (see :func:`caption_width`).
+        unit: the smallest text's size in pixels (the caption's width is capped in these).
+        margin: the space between the caption and the screen's edges.
+        gap: the space between the map's area and the caption.
+        max_share: the most of the screen's height the caption may take.
+        max_ems: the widest caption, in units.
+
+    Raises:
+        ValueError: a screen, height or unit that is not positive.
+    """
+    sx, sy, sw, sh = screen
+    if sw <= 0 or sh <= 0 or unit <= 0 or needed_height < 0:
+        raise ValueError(f"cannot lay a caption out on {screen} at {unit} px for {needed_height} px")
+    width = caption_width(sw, unit, margin=margin, max_ems=max_ems)
+    height = max(1.0, min(needed_height, sh * max_share))
+    top = sy + sh - margin - height
+    caption = (sx + (sw - width) / 2, top, width, height)
+    map_height = max(1.0, top - gap - sy)
+    return CaptionLayout(caption, (sx, sy, sw, map_height), sh - map_height)
+
+
+def caption_width(
+    screen_width: float, unit: float, *, margin: float = 24.0, max_ems: float = CAPTION_MAX_EMS
+) -> float:
+    """Return a caption's width on a screen this wide: the screen less margins, at most ``max_ems`` units."""
+    return max(1.0, min(screen_width - 2 * margin, max_ems * unit))
