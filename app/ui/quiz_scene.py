@@ -44,12 +44,9 @@ class QuizTagItem(ThemedItem):
     def __init__(self, text: str, centre: QPointF, style: str, theme: Theme, bounds: QRectF) -> None:
         self.text = text
         self.style = style
-        font = map_font(TAG_FONT_SIZE, bold=True)
-        glyphs = QPainterPath()
-        glyphs.addText(0, 0, font, text)
+        glyphs = _glyphs(text)
         box = glyphs.boundingRect()
-        height = TAG_FONT_SIZE + 2 * TAG_PADDING
-        width = max(box.width() + 2 * TAG_PADDING, height)  # a single letter sits in a circle
+        width, height = self.size_of(text)
         rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
         rect.moveLeft(min(max(rect.left(), bounds.left()), bounds.right() - rect.width()))
         rect.moveTop(min(max(rect.top(), bounds.top()), bounds.bottom() - rect.height()))
@@ -59,6 +56,18 @@ class QuizTagItem(ThemedItem):
         )
         super().__init__(theme, rect.adjusted(-4, -4, 4, 4), Z_LABEL + 1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    @staticmethod
+    def size_of(text: str) -> tuple[float, float]:
+        """Return the width and height of a tag showing ``text``, in map units."""
+        height = TAG_FONT_SIZE + 2 * TAG_PADDING
+        return max(
+            _glyphs(text).boundingRect().width() + 2 * TAG_PADDING, height
+        ), height  # a letter: a circle
+
+    def box(self) -> QRectF:
+        """Return the tag's rounded box in map units (for collision checks)."""
+        return QRectF(self._box)
 
     def colours(self) -> tuple[str, str, str]:
         """Return the fill, edge and text colours of this tag's style."""
@@ -82,6 +91,12 @@ class QuizTagItem(ThemedItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(text))
         painter.drawPath(self._glyphs)
+
+
+def _glyphs(text: str) -> QPainterPath:
+    glyphs = QPainterPath()
+    glyphs.addText(0, 0, map_font(TAG_FONT_SIZE, bold=True), text)
+    return glyphs
 
 
 def _continues(above: Label, below: Label) -> bool:

@@ -18,6 +18,7 @@ from app.model.geometry import point_along
 from app.model.quiz import Grade
 from app.model.quiz_arrows import arrow_at
 from app.model.quiz_questions import Question, QuestionKind
+from app.model.tag_placement import place_box
 from app.ui.map_items import ArrowItem
 from app.ui.quiz_scene import QuizMapScene, QuizTagItem, TagStyle
 
@@ -65,10 +66,27 @@ class QuizStage:
         self._extras.append(item)
 
     def _tag(self, key: str, text: str, centre: QPointF, style: str) -> QuizTagItem:
+        if style in (TagStyle.RIGHT, TagStyle.WRONG):
+            centre = self._clear_of_labels(text, centre)
         tag = QuizTagItem(text, centre, style, self.scene.theme, self.scene.map_rect())
         self._add(tag)
         self.tags[key] = tag
         return tag
+
+    def _clear_of_labels(self, text: str, centre: QPointF) -> QPointF:
+        """Return the centre nearest ``centre`` where a verdict tag covers no name, number, point or tag."""
+        scene = self.scene
+        rects = [label.mapRectToScene(label.text_rect()) for label in scene.label_items if label.isVisible()]
+        rects += [b.sceneBoundingRect() for b in scene.badge_items.values() if b.isVisible()]
+        rects += [p.sceneBoundingRect() for p in scene.point_items.values() if p.isVisible()]
+        rects += [tag.box() for tag in self.tags.values()]
+        x, y, w, h = place_box(
+            QuizTagItem.size_of(text),
+            (centre.x(), centre.y()),
+            [r.getRect() for r in rects],
+            scene.map_rect().getRect(),
+        )
+        return QPointF(x + w / 2, y + h / 2)
 
     def _badge_centre(self, order: int) -> QPointF:
         return self.scene.badge_items[order].boundingRect().center()

@@ -309,3 +309,43 @@ def test_a_click_that_hits_nothing_says_so_and_answers_nothing(window, qtbot):
     assert not window.quiz.answered
     assert window.picks == []
     assert "arrows" in window.verdict.text()
+
+
+def _verdict_tags_clear(window) -> tuple[int, list[str]]:
+    """Count the ✓/✗ tags on the map; list those that cover a name, a number, a point or each other."""
+    scene = window.stage.scene
+    tags = [t for t in window.stage.tags.values() if t.style in (TagStyle.RIGHT, TagStyle.WRONG)]
+    covered = []
+    for tag in tags:
+        box = tag.box()
+        for label in scene.label_items:
+            if label.isVisible() and box.intersects(label.mapRectToScene(label.text_rect())):
+                covered.append(f"{tag.text} covers label {label.label.text!r}")
+        for item in [*scene.badge_items.values(), *scene.point_items.values()]:
+            if item.isVisible() and box.intersects(item.sceneBoundingRect()):
+                covered.append(f"{tag.text} covers {item}")
+        covered += [f"{tag.text} covers {o.text}" for o in tags if o is not tag and box.intersects(o.box())]
+        if not scene.map_rect().contains(box):
+            covered.append(f"{tag.text} runs off the drawing")
+    return len(tags), covered
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_answer_tags_never_cover_a_label_on_any_map(window, seed):
+    shown = 0
+    covered = []
+    for map_id in SHIPPED.maps:
+        window.start(map_id, seed)
+        while window.quiz is not None and not window.quiz.finished and (question := window.question):
+            answer(window, wrong_response(question, window))  # the ✓ and, for a place, the ✗
+            count, problems = _verdict_tags_clear(window)
+            shown += count
+            covered += [f"{map_id} seed {seed} {question.kind.value}: {p}" for p in problems]
+            window.next_question()
+        for row in range(window.review.count()):  # the review shows them again, the same way
+            window.review.setCurrentRow(row)
+            count, problems = _verdict_tags_clear(window)
+            shown += count
+            covered += [f"{map_id} seed {seed} review {row}: {p}" for p in problems]
+    assert shown > 100
+    assert not covered, covered[:10]
