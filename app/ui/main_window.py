@@ -43,6 +43,7 @@ from app.ui.starred_list import StarredList
 from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
 from app.ui.technique_card import CardContext
 from app.ui.theme import Theme
+from app.ui.toolbar_fit import ToolbarLabels
 
 if TYPE_CHECKING:
     # Imported where they are opened: the start needs none of them (nor QtPrintSupport).
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
             action = menus["&Reference"].addAction(page.title)
             action.setObjectName(f"page_{page.id}")
             action.triggered.connect(lambda _=False, pid=page.id: self.cards.show_page(pid))
-        build_toolbar(self, self.actions_by_id)
+        self.toolbar_labels = ToolbarLabels(build_toolbar(self, self.actions_by_id), self.actions_by_id)
 
     def _problem_bar(self, parent: QWidget | None = None) -> QWidget:
         lines = []
