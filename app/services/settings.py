@@ -39,6 +39,9 @@ class Option(Generic[T]):
 
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
+PANEL_SPLIT = Option(
+    "window/panels", QByteArray()
+)  # the map list | map | cards splitter, as the user left it
 LAST_MAP = Option("session/last_map", "")
 SHOW_ARROWS = Option("layers/arrows", True)
 SHOW_NUMBERS = Option("layers/numbers", True)

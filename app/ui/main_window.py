@@ -37,6 +37,7 @@ from app.ui.main_menus import build_menus, build_toolbar
 from app.ui.map_navigator import THUMB, MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
 from app.ui.pack_opening import PackOpener, connect_pack_opening, pack_lines
+from app.ui.panel_split import PanelSplit
 from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.scene_shelf import IdleQueue, SceneShelf
 from app.ui.starred_list import StarredList
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         fit_panels_to_text(self, self.appearance.text_factor)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.panel_split = PanelSplit(self)  # the user's widths, or the defaults at the real width
 
         self._handouts: HandoutCommands | None = None  # made on first use (QtPrintSupport is slow to load)
         self.actions_by_id = make_actions(
@@ -556,6 +558,7 @@ class MainWindow(QMainWindow):
         state = options.WINDOW_STATE.get(self.settings)
         if not state.isEmpty():
             self.restoreState(state)
+        self.panel_split.restore(options.PANEL_SPLIT.get(self.settings))
         ids = self.navigator.map_ids()
         last = options.LAST_MAP.get(self.settings)
         if ids:
@@ -578,6 +581,7 @@ class MainWindow(QMainWindow):
             self.quiz_window.close()
         options.WINDOW_GEOMETRY.set(self.settings, self.saveGeometry())
         options.WINDOW_STATE.set(self.settings, self.saveState())
+        options.PANEL_SPLIT.set(self.settings, self.panel_split.state())
         options.LAST_MAP.set(self.settings, self.current_map)
         self.settings.sync()
         super().closeEvent(event)
