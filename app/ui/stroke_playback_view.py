@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QGraphicsItem,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -30,7 +23,6 @@ from PySide6.QtWidgets import (
 from app.model.body_map import Arrow
 from app.model.countdown import Clock
 from app.model.stroke_playback import (
-    SPEED_FACTORS,
     STOPPED_FRAME,
     PlaybackCueKind,
     PlaybackFrame,
@@ -39,6 +31,7 @@ from app.model.stroke_playback import (
 )
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_items import BASE_DOT_RADIUS, Z_ARROW, Z_BADGE, ArrowItem, ThemedItem
+from app.ui.playback_bar import PlaybackBar as PlaybackBar  # the bar's home before it had its own module
 from app.ui.qt_paths import to_painter_path
 from app.ui.theme import THEMES, Theme
 
@@ -402,103 +395,3 @@ class PlaybackOverlay(QObject):
                 item.scene().removeItem(item)
         self.arrow_item.arrow = None
         self.position_changed.emit(0, len(self.playback.arrows))
-
-
-class PlaybackBar(QWidget):
-    """The playback controls: Play/Pause, step back and on, Restart, speed, Loop, Stop.
-
-    The bar only asks; the window connects it to a :class:`PlaybackOverlay`
-    (see :meth:`connect_overlay`) and shows it under the map while playback is on.
-
-    Signals:
-        toggle_requested(): Play or Pause was pressed.
-        step_requested(int): -1 for the previous arrow, +1 for the next.
-        restart_requested(): Restart was pressed.
-        stop_requested(): Stop was pressed.
-        speed_changed(float): a speed factor was chosen.
-        loop_changed(bool): Loop was switched.
-    """
-
-    toggle_requested = Signal()
-    step_requested = Signal(int)
-    restart_requested = Signal()
-    stop_requested = Signal()
-    speed_changed = Signal(float)
-    loop_changed = Signal(bool)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("playback_bar")
-        self.setAccessibleName(_tr("Stroke playback"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        self.previous_button = self._button("◀", _tr("Previous arrow"), lambda: self.step_requested.emit(-1))
-        self.play_button = self._button(_tr("Play"), _tr("Play strokes"), self.toggle_requested.emit)
-        self.next_button = self._button("▶", _tr("Next arrow"), lambda: self.step_requested.emit(1))
-        self.restart_button = self._button(
-            _tr("Restart"), _tr("Restart from arrow 1"), self.restart_requested.emit
-        )
-        for button in (self.previous_button, self.play_button, self.next_button, self.restart_button):
-            layout.addWidget(button)
-        layout.addSpacing(12)
-        self.speed_label = QLabel(_tr("Speed:"))
-        layout.addWidget(self.speed_label)
-        self.speed_group = QButtonGroup(self)
-        self.speed_buttons: dict[float, QPushButton] = {}
-        for factor in SPEED_FACTORS:
-            text = f"{factor:g}×"
-            button = self._button(text, _tr("Speed {0}").format(text), None)
-            button.setCheckable(True)
-            button.setChecked(factor == 1.0)
-            button.toggled.connect(lambda on, f=factor: self._speed_toggled(f, on))
-            self.speed_group.addButton(button)
-            self.speed_buttons[factor] = button
-            layout.addWidget(button)
-        self.loop_box = QCheckBox(_tr("Loop"))
-        self.loop_box.setAccessibleName(_tr("Loop playback"))
-        self.loop_box.toggled.connect(self.loop_changed.emit)
-        layout.addWidget(self.loop_box)
-        self.position_label = QLabel()
-        self.position_label.setAccessibleName(_tr("Current arrow"))
-        # Its text must never widen the window: it takes the room left, and wraps.
-        self.position_label.setWordWrap(True)
-        self.position_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.position_label, 1)
-        self.stop_button = self._button(_tr("Stop"), _tr("Stop playback"), self.stop_requested.emit)
-        layout.addWidget(self.stop_button)
-
-    def _button(self, text: str, name: str, slot: Callable[[], object] | None) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-        if slot is not None:
-            button.clicked.connect(slot)
-        return button
-
-    def _speed_toggled(self, factor: float, on: bool) -> None:
-        if on:
-            self.speed_changed.emit(factor)
-
-    def set_state(self, state: str) -> None:
-        """Show Pause while playing, else Play."""
-        playing = state == PlaybackState.PLAYING.value
-        self.play_button.setText(_tr("Pause") if playing else _tr("Play"))
-        self.play_button.setAccessibleName(_tr("Pause strokes") if playing else _tr("Play strokes"))
-
-    def set_position(self, order: int, count: int) -> None:
-        """Show which arrow is being drawn."""
-        if order:
-            self.position_label.setText(_tr("Arrow {0} of {1}").format(order, count))
-        else:
-            self.position_label.setText("" if count else _tr("No arrows on this map"))
-
-    def connect_overlay(self, overlay: PlaybackOverlay) -> None:
-        """Drive an overlay from this bar, and show its state here."""
-        self.toggle_requested.connect(overlay.toggle)
-        self.step_requested.connect(lambda d: overlay.step_next() if d > 0 else overlay.step_previous())
-        self.restart_requested.connect(overlay.restart)
-        self.stop_requested.connect(overlay.stop)
-        self.speed_changed.connect(overlay.set_speed)
-        self.loop_changed.connect(overlay.set_loop)
-        overlay.state_changed.connect(self.set_state)
-        overlay.position_changed.connect(self.set_position)
