@@ -3,10 +3,10 @@
 At 100 % text the bar shares the map's column (about 800 px at 1440 wide) with
 nothing else; at a large text size its buttons alone are wider than the column,
 and a single row would widen the window past the screen. So the speed controls
-go to a second row whenever one row would not fit, and the bar's minimum width
-is that of two rows. The step and speed buttons are as wide as their text
-(Fusion makes every text button at least 80 px), and the current arrow keeps
-room for "Arrow 88 of 88".
+go to a second row whenever one row would not fit (and the current arrow to a
+third on a very narrow column), and the bar's minimum width is that of three
+rows. The step and speed buttons are as wide as their text (Fusion makes every
+text button at least 80 px), and the current arrow keeps room for "Arrow 88 of 88".
 """
 
 from __future__ import annotations
@@ -119,12 +119,11 @@ class PlaybackBar(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(6, 2, 6, 2)
         self._rows = rows
-        self._top = QHBoxLayout()
-        self._bottom = QHBoxLayout()
-        rows.addLayout(self._top)
-        rows.addLayout(self._bottom)
-        self.two_rows = False
-        self._arrange(False)
+        self._lines = [QHBoxLayout() for _ in range(3)]
+        for line in self._lines:
+            rows.addLayout(line)
+        self.rows = 1  # how many rows the controls take now
+        self._arrange(1)
 
     def _button(
         self,
@@ -145,54 +144,51 @@ class PlaybackBar(QWidget):
     def _label_width(self) -> int:
         return self.position_label.fontMetrics().horizontalAdvance(_tr("Arrow {0} of {1}").format(88, 88))
 
-    def one_row_width(self) -> int:
-        """Return the width the bar needs for a single row."""
-        margins = self._rows.contentsMargins()
-        parts = [self.steps, self.speeds, self.stop_button]
-        spacing = self._top.spacing() * 4 + 12
-        return (
-            sum(p.sizeHint().width() for p in parts)
-            + self._label_width()
-            + spacing
-            + margins.left()
-            + margins.right()
-        )
-
-    def two_rows_width(self) -> int:
-        """Return the width the bar needs at least: two rows."""
-        margins = self._rows.contentsMargins()
-        top = self.steps.sizeHint().width() + self._label_width() + self.stop_button.sizeHint().width()
-        top += self._top.spacing() * 2
-        return max(top, self.speeds.sizeHint().width()) + margins.left() + margins.right()
-
-    def _arrange(self, two_rows: bool) -> None:
-        """Lay the controls out in one row or two (the speeds under the steps)."""
-        for layout in (self._top, self._bottom):
-            while layout.count():
-                layout.takeAt(0)
-        self._top.addWidget(self.steps)
-        if two_rows:
-            self._top.addWidget(self.position_label, 1)
-            self._top.addWidget(self.stop_button)
-            self._bottom.addWidget(self.speeds)
-            self._bottom.addStretch(1)
+    def width_for(self, rows: int) -> int:
+        """Return the width the bar needs to lay its controls out in this many rows (1, 2 or 3)."""
+        steps, speeds = self.steps.sizeHint().width(), self.speeds.sizeHint().width()
+        stop, label = self.stop_button.sizeHint().width(), self._label_width()
+        gap = self._lines[0].spacing()
+        if rows == 1:
+            need = steps + 12 + speeds + label + stop + 4 * gap
+        elif rows == 2:
+            need = max(steps + label + stop + 2 * gap, speeds)
         else:
-            self._top.addSpacing(12)
-            self._top.addWidget(self.speeds)
-            self._top.addWidget(self.position_label, 1)
-            self._top.addWidget(self.stop_button)
-        self.two_rows = two_rows
+            need = max(steps + stop + gap, speeds, label)
+        margins = self._rows.contentsMargins()
+        return need + margins.left() + margins.right()
+
+    def _arrange(self, rows: int) -> None:
+        """Lay the controls out in one row, two (speeds under the steps) or three (the arrow last)."""
+        for line in self._lines:
+            while line.count():
+                line.takeAt(0)
+        top, middle, bottom = self._lines
+        top.addWidget(self.steps)
+        if rows == 1:
+            top.addSpacing(12)
+            top.addWidget(self.speeds)
+        if rows < 3:
+            top.addWidget(self.position_label, 1)
+        else:
+            top.addStretch(1)
+            bottom.addWidget(self.position_label, 1)
+        top.addWidget(self.stop_button)
+        if rows > 1:
+            middle.addWidget(self.speeds)
+            middle.addStretch(1)
+        self.rows = rows
         self.position_label.setMinimumWidth(self._label_width())
-        # Never wider than two rows need, so a large text size cannot widen the window.
-        self.setMinimumWidth(self.two_rows_width())
+        # Never wider than three rows need, so a large text size cannot widen the window.
+        self.setMinimumWidth(self.width_for(3))
 
     def _refit(self) -> None:
-        two_rows = self.width() < self.one_row_width()
-        if two_rows != self.two_rows:
-            self._arrange(two_rows)
+        rows = next((n for n in (1, 2) if self.width() >= self.width_for(n)), 3)
+        if rows != self.rows:
+            self._arrange(rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt override: one row or two, whichever fits."""
+        """Qt override: one row, two or three, whichever fits."""
         super().resizeEvent(event)
         self._refit()
 
@@ -200,7 +196,7 @@ class PlaybackBar(QWidget):
         """Qt override: a new text size changes what fits."""
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._arrange(self.two_rows)
+            self._arrange(self.rows)
             self._refit()
 
     # -- what it shows ----------------------------------------------------------

@@ -18,12 +18,15 @@ def library():
     return load_library()
 
 
-@pytest.mark.parametrize(("percent", "two_rows"), [(100, False), (150, True), (200, True)])
+@pytest.mark.parametrize(
+    ("width", "percent", "rows"), [(1440, 100, 1), (1440, 150, 2), (1440, 200, 2), (1280, 200, 3)]
+)
 def test_the_bar_shows_the_current_arrow_without_widening_the_window(
-    make_window, library, restore_appearance, percent, two_rows
+    make_window, library, restore_appearance, width, percent, rows
 ):
     window = make_window(library, show=False)
     apply_appearance(window, Appearance(LIGHT, percent))
+    window.resize(width, 800 if width < 1440 else 900)
     window.show()
     window.show_map("hand")
     window.actions_by_id[ActionId.PLAY_STROKES].setChecked(True)
@@ -31,8 +34,8 @@ def test_the_bar_shows_the_current_arrow_without_widening_the_window(
     for _ in range(3):
         QApplication.processEvents()
     bar = window.playback_bar
-    assert window.width() == 1440
-    assert bar.two_rows is two_rows
+    assert window.width() == width
+    assert bar.rows == rows
     label = bar.position_label
     assert label.text() == "Arrow 1 of 13"
     assert label.isVisible()
