@@ -30,6 +30,10 @@ FOCUS_SHARE = 0.6  # an arrow question shows at least this share of the map's wi
 LABEL_REACH = 120.0  # view titles and side labels this near the arrows stay in the zoomed view
 
 
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
 def short_name(name: str) -> str:
     """Return a name without its bracketed part, for a tag on the map."""
     return name.split(" (")[0]
@@ -83,8 +87,8 @@ class QuizStage:
         x, y, w, h = place_box(
             QuizTagItem.size_of(text),
             (centre.x(), centre.y()),
-            [r.getRect() for r in rects],
-            scene.map_rect().getRect(),
+            [_box(r) for r in rects],
+            _box(scene.map_rect()),
         )
         return QPointF(x + w / 2, y + h / 2)
 
