@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from app.model.body_map import BodyMap, Label
@@ -24,6 +24,7 @@ GIVEAWAY_NOTE = re.compile(r"\b(fig|arrow)", re.IGNORECASE)
 NOTE_LINE = 36.0  # map units from one line of a note to the next, at most
 TAG_FONT_SIZE = 30.0  # map units: larger than the map's own labels, read from across a room
 TAG_PADDING = 9.0
+LEADER_DOT = 5.0  # map units: the dot where a moved tag's line ends
 
 
 class TagStyle:
@@ -41,7 +42,15 @@ class QuizTagItem(ThemedItem):
     The box is kept inside ``bounds`` (the drawing) so a tag at a region near the edge stays whole.
     """
 
-    def __init__(self, text: str, centre: QPointF, style: str, theme: Theme, bounds: QRectF) -> None:
+    def __init__(
+        self,
+        text: str,
+        centre: QPointF,
+        style: str,
+        theme: Theme,
+        bounds: QRectF,
+        leader_to: QPointF | None = None,
+    ) -> None:
         self.text = text
         self.style = style
         glyphs = _glyphs(text)
@@ -54,7 +63,14 @@ class QuizTagItem(ThemedItem):
         self._glyphs = glyphs.translated(
             rect.center().x() - box.center().x(), rect.center().y() - box.center().y()
         )
-        super().__init__(theme, rect.adjusted(-4, -4, 4, 4), Z_LABEL + 1)
+        # A tag moved off its place points back to it with a thin line ending in a dot.
+        self.leader: QLineF | None = None
+        drawn = rect.adjusted(-4, -4, 4, 4)
+        if leader_to is not None and not rect.contains(leader_to):
+            self.leader = QLineF(_edge_towards(rect, leader_to), leader_to)
+            reach = LEADER_DOT + 4
+            drawn = drawn.united(QRectF(leader_to, leader_to).adjusted(-reach, -reach, reach, reach))
+        super().__init__(theme, drawn, Z_LABEL + 1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     @staticmethod
@@ -84,6 +100,17 @@ class QuizTagItem(ThemedItem):
     ) -> None:
         """Paint from the theme (Qt override)."""
         fill, edge, text = self.colours()
+        if self.leader is not None:
+            halo = QPen(QColor(self._theme.canvas), 7.0)
+            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+            line = QPen(QColor(fill), 3.0)
+            line.setCapStyle(Qt.PenCapStyle.RoundCap)
+            for pen in (halo, line):
+                painter.setPen(pen)
+                painter.drawLine(self.leader)
+            painter.setPen(QPen(QColor(self._theme.canvas), 2.0))
+            painter.setBrush(QColor(fill))
+            painter.drawEllipse(self.leader.p2(), LEADER_DOT, LEADER_DOT)
         painter.setPen(QColor(edge))
         painter.setBrush(QColor(fill))
         radius = self._box.height() / 2
@@ -91,6 +118,18 @@ class QuizTagItem(ThemedItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(text))
         painter.drawPath(self._glyphs)
+
+
+def _edge_towards(rect: QRectF, target: QPointF) -> QPointF:
+    """Return where a line from the rectangle's centre to ``target`` leaves the rectangle."""
+    centre = rect.center()
+    dx, dy = target.x() - centre.x(), target.y() - centre.y()
+    scales = [
+        rect.width() / 2 / abs(dx) if dx else float("inf"),
+        rect.height() / 2 / abs(dy) if dy else float("inf"),
+    ]
+    t = min(1.0, *scales)
+    return QPointF(centre.x() + dx * t, centre.y() + dy * t)
 
 
 def _glyphs(text: str) -> QPainterPath:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.model.geometry import point_along
@@ -27,6 +27,7 @@ LETTERS = "ABCDEFGH"
 OPTION_TAG_OFFSET = 46.0  # map units beyond an option's line, where its number goes
 POINT_SLACK = 14.0  # a click this near a tender point's edge picks it
 FOCUS_SHARE = 0.6  # an arrow question shows at least this share of the map's width and height
+LEADER_FROM = 48.0  # map units: a verdict tag moved farther than this from its place points back to it
 LABEL_REACH = 120.0  # view titles and side labels this near the arrows stay in the zoomed view
 
 
@@ -69,10 +70,17 @@ class QuizStage:
         self.scene.addItem(item)
         self._extras.append(item)
 
-    def _tag(self, key: str, text: str, centre: QPointF, style: str) -> QuizTagItem:
+    def _tag(
+        self, key: str, text: str, centre: QPointF, style: str, place: QPointF | None = None
+    ) -> QuizTagItem:
+        leader: QPointF | None = None
         if style in (TagStyle.RIGHT, TagStyle.WRONG):
+            # A verdict moves off any name it would cover; far from its place, a line points back.
+            wanted = centre
             centre = self._clear_of_labels(text, centre)
-        tag = QuizTagItem(text, centre, style, self.scene.theme, self.scene.map_rect())
+            if QLineF(centre, wanted).length() > LEADER_FROM:
+                leader = place if place is not None else wanted
+        tag = QuizTagItem(text, centre, style, self.scene.theme, self.scene.map_rect(), leader)
         self._add(tag)
         self.tags[key] = tag
         return tag
@@ -94,6 +102,14 @@ class QuizStage:
 
     def _badge_centre(self, order: int) -> QPointF:
         return self.scene.badge_items[order].boundingRect().center()
+
+    def _place_target(self, place_id: str) -> QPointF:
+        """Return the point a moved tag's line ends at: a tender point's top, a region's centre."""
+        body_map = self.scene.body_map
+        if place_id in body_map.points:
+            point = body_map.points[place_id]
+            return QPointF(point.x, point.y - point.radius)
+        return QPointF(*body_map.regions[place_id].centroid)
 
     def _place_centre(self, place_id: str) -> QPointF:
         body_map = self.scene.body_map
@@ -264,7 +280,11 @@ class QuizStage:
         if question.kind in (K.FIND_REGION, K.NAME_REGION, K.FIND_POINT, K.NAME_POINT):
             self._mark_place(right, True)
             self._tag(
-                right, f"✓ {short_name(names.get(right, right))}", self._place_centre(right), TagStyle.RIGHT
+                right,
+                f"✓ {short_name(names.get(right, right))}",
+                self._place_centre(right),
+                TagStyle.RIGHT,
+                self._place_target(right),
             )
             if wrong and (wrong in scene.body_map.regions or wrong in scene.body_map.points):
                 self._mark_place(wrong, False)
@@ -273,6 +293,7 @@ class QuizStage:
                     f"✗ {short_name(names.get(wrong, wrong))}",
                     self._place_centre(wrong),
                     TagStyle.WRONG,
+                    self._place_target(wrong),
                 )
             return
         # A technique: where it applies on this map, with its name at the region asked about.
@@ -283,7 +304,11 @@ class QuizStage:
         anchor = question.place.id if question.place else (regions[0] if regions else "")
         if anchor:
             self._tag(
-                right, f"✓ {short_name(names.get(right, right))}", self._place_centre(anchor), TagStyle.RIGHT
+                right,
+                f"✓ {short_name(names.get(right, right))}",
+                self._place_centre(anchor),
+                TagStyle.RIGHT,
+                self._place_target(anchor),
             )
 
     def _mark_place(self, place_id: str, right: bool) -> None:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 
 from app.model.geometry import point_along
 from app.model.quiz_questions import QuestionKind
@@ -10,6 +10,7 @@ from app.services.library import load_library
 from app.ui.actions import ActionId
 from app.ui.quiz_scene import TagStyle
 from app.ui.quiz_shots import answer, answer_until, take_quiz_shots, wrong_response
+from app.ui.quiz_stage import LEADER_FROM
 from app.ui.quiz_window import QuizWindow
 
 K = QuestionKind
@@ -327,7 +328,22 @@ def _verdict_tags_clear(window) -> tuple[int, list[str]]:
         covered += [f"{tag.text} covers {o.text}" for o in tags if o is not tag and box.intersects(o.box())]
         if not scene.map_rect().contains(box):
             covered.append(f"{tag.text} runs off the drawing")
+        covered += _lost(window, tag)
     return len(tags), covered
+
+
+def _lost(window, tag) -> list[str]:
+    """A tag moved away from the place it names must point back to it."""
+    stage, key = window.stage, next(k for k, t in window.stage.tags.items() if t is tag)
+    body_map = stage.scene.body_map
+    if key not in body_map.regions and key not in body_map.points:
+        return []  # a technique's tag (on the region asked about) or a direction's
+    near = QLineF(tag.box().center(), stage._place_centre(key)).length() <= LEADER_FROM
+    if near or tag.box().contains(stage._place_target(key)):
+        return []
+    if tag.leader is None or tag.leader.p2() != stage._place_target(key):
+        return [f"{tag.text} is far from {key} with no line to it"]
+    return []
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
