@@ -39,9 +39,8 @@ class Option(Generic[T]):
 
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
-PANEL_SPLIT = Option(
-    "window/panels", QByteArray()
-)  # the map list | map | cards splitter, as the user left it
+# The widths of the map list | map | cards columns, as the user left them.
+PANEL_SPLIT = Option("window/panels", QByteArray())
 LAST_MAP = Option("session/last_map", "")
 SHOW_ARROWS = Option("layers/arrows", True)
 SHOW_NUMBERS = Option("layers/numbers", True)
