@@ -1,6 +1,6 @@
 """FibroMap's performance benchmark: every figure of design.md §5 beside its budget, in one run.
 
-    python benchmarks/run.py [--report] [--json OUT.json] [--quick]
+    python benchmarks/run.py [--report] [--json OUT.json] [--quick] [--only start]
 
 It measures, on this machine and in this run:
 
@@ -635,6 +635,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure and sample to this file")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (below the issue's counts)")
     parser.add_argument("--seed", type=int, default=9, help="random seed for the click points")
+    parser.add_argument(
+        "--only", choices=["start"], help="measure only this figure (start: the floor and the start)"
+    )
     parser.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -659,6 +662,8 @@ def main(argv: list[str] | None = None) -> int:
             raw.update(result[1])
 
         add(measure_start(runs, home / "start"))
+        if args.only == "start":
+            return _finish(args, figures, raw, started)
         add(measure_rss(home / "start"))  # the cache the start runs filled: a usual (warm) start
         add(measure_loading(home / "loading", 3))
 
@@ -676,6 +681,11 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
     finally:
         shutil.rmtree(home, ignore_errors=True)
+    return _finish(args, figures, raw, started)
+
+
+def _finish(args: argparse.Namespace, figures: list[Figure], raw: dict[str, Any], started: float) -> int:
+    """Print the table, write the JSON; 1 if a budget is missed (not with --report)."""
     elapsed = time.perf_counter() - started
     print_table(figures)
     failed = [f.name for f in figures if f.passed is False]
@@ -689,6 +699,7 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "machine": {"cpus": os.cpu_count(), "load": os.getloadavg(), "python": sys.version},
                     "quick": args.quick,
+                    "only": args.only,
                     "seconds": elapsed,
                     "figures": [asdict(f) for f in figures],
                     "samples": raw,

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _build_scene(self, map_id: str) -> BodyMapScene:
         info = self.library.catalog.maps[map_id]
-        from app.ui.timer_panel import point_label
+        from app.ui.point_names import point_label
 
         scene = BodyMapScene(
             self.library.maps[map_id],
@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         title = technique.title
         point = self.library.catalog.points.get(self.current_point)
         if point is not None and technique_id in point.techniques:
-            from app.ui.timer_panel import point_label
+            from app.ui.point_names import point_label
 
             title = point_label(point)
         self.timer.open_hold(title, technique.duration_seconds)

@@ -29,6 +29,7 @@ from app.model.tender_round import RoundEventKind, RoundPhase, TenderRound
 from app.services.screensaver import ScreenSaverInhibitor
 from app.ui.countdown_widget import CountdownWidget
 from app.ui.cue_player import CuePlayer
+from app.ui.point_names import point_label
 from app.ui.text_widgets import plain_label
 from app.ui.theme import Theme
 
@@ -38,12 +39,6 @@ ROUND_TICK_MS = 50
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TimerPanel", text)
-
-
-def point_label(point: TenderPointInfo) -> str:
-    """Name a tender point with the client's side, as the round and the cards do."""
-    side = _tr("client's left") if point.side == "left" else _tr("client's right")
-    return f"{point.name} ({side})"
 
 
 class TimerPanel(QFrame):
