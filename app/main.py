@@ -81,10 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
-        # Screenshots need no display; offscreen also works on a desktop.
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
     # The layers without Qt first: once PySide6 is loaded, it reads the source text of every
     # module imported after it (its __feature__ check), about a tenth of a millisecond each.
     from app.model.problems import ContentError
@@ -92,6 +88,10 @@ def _run(args: argparse.Namespace) -> int:
     from app.services.library import load_library
     from app.services.pack_library import PACKS_FOLDER, add_packs, user_pack_paths
     from app.services.resources import ResourceError, icon_file
+
+    if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        # Screenshots need no display; offscreen also works on a desktop.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     # Imported here so --help and --version work without Qt.
     from PySide6.QtCore import QTimer

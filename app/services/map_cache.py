@@ -111,11 +111,15 @@ class GeometryCache:
         Raises:
             ContentError: the file cannot be read or is not a valid map (never cached).
         """
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ContentError.single(path.name, "file", f"cannot be read: {exc.strerror or exc}") from exc
-        entry = self._key("map", path.name.encode(), data)
+        return self.load_map_bytes(path.name, read_map_file(path))
+
+    def load_map_bytes(self, name: str, data: bytes) -> BodyMap:
+        """Return the map that the file called ``name`` holds in ``data`` (see :meth:`load_map`).
+
+        Raises:
+            ContentError: it is not a valid map (never cached).
+        """
+        entry = self._key("map", name.encode(), data)
         stored = self._read(entry)
         if stored is not None:
             try:
@@ -129,10 +133,20 @@ class GeometryCache:
         self.misses += 1
         from app.model.map_loader import parse_map  # svgelements and shapely: only on a miss
 
-        body_map = parse_map(data, path.name)
+        body_map = parse_map(data, name)
         self._write(entry, encode_map(body_map))
         self._arrows_from[id(body_map.arrows)] = (body_map.arrows, entry.stem)
         return body_map
+
+    # -- what loading the maps found (app.services.map_shelf) ------------------------
+
+    def verdict(self, *parts: bytes) -> Any:
+        """Return the stored outcome of checking exactly these inputs, or ``None``."""
+        return self._read(self._key("verdict", *parts))
+
+    def remember_verdict(self, value: Any, *parts: bytes) -> None:
+        """Store the outcome of checking exactly these inputs."""
+        self._write(self._key("verdict", *parts), value)
 
     # -- the content's schema check (app.model.catalog_loader.ValidationMemo) ------
 
@@ -170,6 +184,18 @@ class GeometryCache:
         centres = compute_badge_centres(arrows, radius, boxes, circles)
         self._write(entry, [[order, x, y] for order, (x, y) in centres.items()])
         return centres
+
+
+def read_map_file(path: Path) -> bytes:
+    """Return a map file's bytes.
+
+    Raises:
+        ContentError: it cannot be read.
+    """
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ContentError.single(path.name, "file", f"cannot be read: {exc.strerror or exc}") from exc
 
 
 def compute_badge_centres(

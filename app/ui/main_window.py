@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.model.content import MapInfo
-from app.model.countdown import Clock
 from app.services import settings as options
 from app.services.library import Library
 from app.services.user_data import UserDataStore
@@ -38,22 +37,23 @@ from app.ui.map_navigator import THUMB, MapNavigator, render_thumbnail
 from app.ui.notices import problem_bar, show_about, show_problems
 from app.ui.pack_opening import PackOpener, connect_pack_opening, pack_lines
 from app.ui.panel_split import PanelSplit
-from app.ui.preferences_dialog import PreferencesDialog
 from app.ui.scene_shelf import IdleQueue, SceneShelf
 from app.ui.starred_list import StarredList
-from app.ui.stroke_playback_view import PlaybackBar, PlaybackOverlay
 from app.ui.technique_card import CardContext
 from app.ui.theme import Theme
 from app.ui.toolbar_fit import ToolbarLabels
 
 if TYPE_CHECKING:
     # Imported where they are opened: the start needs none of them (nor QtPrintSupport).
+    from app.model.countdown import Clock
     from app.model.search_index import SearchHit
     from app.ui.handout_commands import HandoutCommands
     from app.ui.presentation_mode import PresentationMode
     from app.ui.quiz_window import QuizWindow
     from app.ui.search_popup import SearchPopup
     from app.ui.session_guide import SessionGuideWindow
+    from app.ui.playback_bar import PlaybackBar
+    from app.ui.stroke_playback_view import PlaybackOverlay
     from app.ui.timer_panel import TimerPanel
 
 LAYERS = {
@@ -113,11 +113,9 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.session_guide: SessionGuideWindow | None = None
         self.quiz_window: QuizWindow | None = None
-        self.playback = PlaybackOverlay(None, theme, clock, parent=self)
-        self.playback_bar = PlaybackBar()
-        self.playback_bar.connect_overlay(self.playback)
-        self.playback_bar.stop_requested.connect(self._stop_playback)
-        self.playback_bar.hide()
+        # Stroke playback and its bar are made when first used (see the properties).
+        self._playback: PlaybackOverlay | None = None
+        self._playback_bar: PlaybackBar | None = None
         self._search: SearchPopup | None = None
         self._timer: TimerPanel | None = None  # made when first opened (see the timer property)
         self.current_point = ""
@@ -129,7 +127,7 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.problem_bar)
         centre_layout.addWidget(self.view, 1)
-        centre_layout.addWidget(self.playback_bar)
+        self._centre_layout = centre_layout  # the playback bar goes under the map when made
 
         self.starred = StarredList(library.catalog, self.store)
         self.starred.card_chosen.connect(self.show_technique)
@@ -261,6 +259,30 @@ class MainWindow(QMainWindow):
         return self._handouts
 
     @property
+    def playback(self) -> PlaybackOverlay:
+        """Stroke playback on the map shown, made when first asked for: the start needs none of it."""
+        if self._playback is None:
+            from app.ui.stroke_playback_view import PlaybackOverlay
+
+            self._playback = PlaybackOverlay(None, self.theme, self.clock, parent=self)
+            if self.current_map:
+                self._playback.set_scene(self.scenes[self.current_map])
+        return self._playback
+
+    @property
+    def playback_bar(self) -> PlaybackBar:
+        """The playback controls under the map (made, hidden, when first needed)."""
+        if self._playback_bar is None:
+            from app.ui.playback_bar import PlaybackBar
+
+            self._playback_bar = PlaybackBar()
+            self._playback_bar.connect_overlay(self.playback)
+            self._playback_bar.stop_requested.connect(self._stop_playback)
+            self._playback_bar.hide()
+            self._centre_layout.addWidget(self._playback_bar)
+        return self._playback_bar
+
+    @property
     def presentation(self) -> PresentationMode:
         """Presentation mode (F5), made when first asked for: the start needs none of it."""
         if self._presentation is None:
@@ -339,7 +361,8 @@ class MainWindow(QMainWindow):
         scene = self.scenes[map_id]
         scene.select_region("")
         self.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)
-        self.playback.set_scene(scene)  # stops and restores the previous map first
+        if self._playback is not None:
+            self._playback.set_scene(scene)  # stops and restores the previous map first
         for aid, (layer, _) in LAYERS.items():
             scene.set_layer_visible(layer, self.actions_by_id[aid].isChecked())
         self.view.show_scene(scene)
@@ -539,6 +562,8 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> None:
         """Edit the preferences; each change applies at once (Ctrl+,)."""
+        from app.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.changed.connect(lambda: apply_appearance(self, appearance_from_settings(self.settings)))
         dialog.exec()

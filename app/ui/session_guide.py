@@ -16,6 +16,7 @@ and the session record. Nothing about the client is kept.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
@@ -67,7 +68,7 @@ class SessionGuideWindow(QWidget):
     def __init__(
         self,
         catalog: Catalog,
-        maps: dict[str, BodyMap],
+        maps: Mapping[str, BodyMap],
         theme: Theme = LIGHT,
         clock: Clock = time.monotonic,
         *,

@@ -9,6 +9,7 @@ one follows a connective-tissue stroke during another step.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
@@ -78,7 +79,7 @@ class GuideMapPanel(QWidget):
     """One or more maps for a screen, one at a time, with ◀ ▶ (and Up/Down) to change."""
 
     def __init__(
-        self, catalog: Catalog, maps: dict[str, BodyMap], theme: Theme, parent: QWidget | None = None
+        self, catalog: Catalog, maps: Mapping[str, BodyMap], theme: Theme, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog

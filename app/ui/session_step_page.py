@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model.body_map import BodyMap
@@ -43,7 +45,7 @@ class StepPage(QWidget):
     def __init__(
         self,
         catalog: Catalog,
-        maps: dict[str, BodyMap],
+        maps: Mapping[str, BodyMap],
         theme: Theme,
         player: CuePlayer,
         parent: QWidget | None = None,

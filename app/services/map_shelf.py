@@ -1,0 +1,78 @@
+"""The built-in maps, each decoded from the geometry cache the first time it is looked up.
+
+A warm start used to decode all nine maps from the cache (a JSON parse and a
+decode each, about a millisecond apiece) only to check them against the content
+and keep the first one on screen. The outcome of those checks, which maps are
+kept and which problems were found, is a pure function of the exact bytes of the
+content, its schema and every map file; :mod:`app.services.library` keeps it in the
+cache (a "verdict") under a digest of all of them, and on a match hands out a
+:class:`MapShelf` that decodes a map only when something asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from app.model.body_map import BodyMap
+from app.model.problems import Problem, Severity
+from app.services.map_cache import GeometryCache
+
+
+class MapShelf(Mapping[str, BodyMap]):
+    """Map id -> map, in content order; a map is decoded on its first lookup.
+
+    The bytes are those read (and checked) at the start, so a file changed on
+    disk later can never show a map other than the one the checks passed.
+
+    Args:
+        files: for each kept map, its file name and the exact bytes read.
+        cache: the geometry cache that decodes (or, if its entry is gone, parses) them.
+    """
+
+    def __init__(self, files: Mapping[str, tuple[str, bytes]], cache: GeometryCache) -> None:
+        self._files = dict(files)
+        self._cache = cache
+        self._maps: dict[str, BodyMap] = {}
+
+    def __getitem__(self, map_id: str) -> BodyMap:
+        body_map = self._maps.get(map_id)
+        if body_map is None:
+            name, data = self._files[map_id]  # KeyError for a map that is not kept
+            body_map = self._maps[map_id] = self._cache.load_map_bytes(name, data)
+        return body_map
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def __contains__(self, map_id: object) -> bool:
+        return map_id in self._files
+
+    def decoded(self) -> list[str]:
+        """Return the ids of the maps decoded so far (for tests and the benchmark)."""
+        return list(self._maps)
+
+
+def encode_verdict(kept: Sequence[str], problems: Sequence[Problem]) -> dict[str, Any]:
+    """Return the outcome of loading the maps as plain JSON values."""
+    return {
+        "kept": list(kept),
+        "problems": [[p.file, p.location, p.message, p.severity.value] for p in problems],
+    }
+
+
+def decode_verdict(value: Any) -> tuple[list[str], list[Problem]] | None:
+    """Return (kept map ids, problems) from :func:`encode_verdict`'s value, or None if it is not one."""
+    try:
+        kept = value["kept"]
+        problems = [Problem(f, loc, msg, Severity(sev)) for f, loc, msg, sev in value["problems"]]
+    except (TypeError, KeyError, ValueError):
+        return None
+    if not isinstance(kept, list) or not all(isinstance(k, str) for k in kept):
+        return None
+    if not all(isinstance(x, str) for p in problems for x in (p.file, p.location, p.message)):
+        return None
+    return kept, problems
