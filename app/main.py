@@ -131,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)  # noqa: T201
 
     from app.services.settings import open_settings
-    from app.ui.appearance import Appearance, appearance_from_settings, apply_to_application
+    from app.ui.appearance import Appearance, appearance_from_settings, apply_to_application, install_style
     from app.ui.main_window import MainWindow
 
     if args.screenshot is not None:
@@ -158,13 +158,15 @@ def _run(args: argparse.Namespace) -> int:
 
     # Before anything reads the preferences: a damaged file is set aside, not half-used.
     notice = check_preferences()
-    apply_to_application(appearance_from_settings(open_settings()))
+    appearance = appearance_from_settings(open_settings())
+    apply_to_application(appearance, style_now=False)  # the accessible style once painted (below)
     from app.ui.first_paint import after_first_paint
 
     window = MainWindow(library, notices=[notice] if notice else [])
     if args.map:
         window.show_map(args.map)
     after_first_paint(window.view.viewport(), _collect_from_now_on)
+    window.idle.add(lambda: install_style(appearance.text_factor), first=True)
     window.idle.add(gc.freeze)  # the scenes and thumbnails made when idle live as long as the app too
     if args.exit_after_first_paint:
         # Quit once this paint (and its flush to the screen) is done; what waits for idle time

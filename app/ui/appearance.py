@@ -8,6 +8,7 @@ app follows the desktop's font by default.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
@@ -15,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.services import settings as options
-from app.ui.accessible_style import AccessibleStyle
 from app.ui.theme import THEMES, Theme, pair
 
 TEXT_PERCENTS = (100, 125, 150, 175, 200)
@@ -124,6 +124,27 @@ def appearance_from_settings(settings: QSettings) -> Appearance:
     )
 
 
+def install_style(text_factor: float) -> None:
+    """Give the application the accessible style (Fusion with visible check boxes and focus frames)."""
+    from app.ui.accessible_style import AccessibleStyle
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style = app.style()
+    if isinstance(style, AccessibleStyle):
+        style.text_factor = text_factor
+    else:
+        # No application style sheet: under one, painting costs a third more and a new
+        # application font never reaches existing widgets. The proxy style draws the rings.
+        app.setStyle(AccessibleStyle(text_factor))
+
+
+def has_accessible_style() -> bool:
+    """Tell whether the application has the accessible style (without importing it)."""
+    module = sys.modules.get("app.ui.accessible_style")
+    return module is not None and isinstance(QApplication.style(), module.AccessibleStyle)
+
+
 def save_appearance(settings: QSettings, appearance: Appearance) -> None:
     """Store the appearance preferences."""
     options.THEME.set(settings, appearance.theme.name)
@@ -131,18 +152,24 @@ def save_appearance(settings: QSettings, appearance: Appearance) -> None:
     options.THERAPIST_VIEW.set(settings, appearance.therapist_view)
 
 
-def apply_to_application(appearance: Appearance) -> None:
-    """Give the whole application the appearance's palette, focus rings and font."""
+def apply_to_application(appearance: Appearance, style_now: bool = True) -> None:
+    """Give the whole application the appearance's palette, focus rings and font.
+
+    Args:
+        appearance: what to apply.
+        style_now: install the accessible style (:func:`install_style`) now. The start passes
+            False: it paints the window first in plain Fusion, the style the accessible one
+            proxies, and installs that one when idle. The first picture is the same (it has
+            no check box and no keyboard focus frame), and the start skips the cost of
+            Python style methods and of the style enums PySide6 makes for them.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     system_font()  # remember the desktop's font before the first change
-    style = app.style()
-    if isinstance(style, AccessibleStyle):
-        style.text_factor = appearance.text_factor
-    else:
-        # No application style sheet: under one, painting costs a third more and a new
-        # application font never reaches existing widgets. The proxy style draws the rings.
-        app.setStyle(AccessibleStyle(appearance.text_factor))
+    if style_now:
+        install_style(appearance.text_factor)
+    elif not has_accessible_style():
+        app.setStyle("Fusion")
     QApplication.setPalette(build_palette(appearance.theme))
     QApplication.setFont(scaled_font(appearance.text_percent))
     # The widgets hear of it through posted events; deliver them now, so what is laid out

@@ -76,9 +76,12 @@ class IdleQueue(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_one)
 
-    def add(self, job: Callable[[], object]) -> None:
-        """Queue a job (run after those queued before it; at once in idle time if begun)."""
-        self._jobs.append(job)
+    def add(self, job: Callable[[], object], first: bool = False) -> None:
+        """Queue a job after the others (before them all if ``first``); at once in idle time if begun."""
+        if first:
+            self._jobs.appendleft(job)
+        else:
+            self._jobs.append(job)
         if self._begun and not self._timer.isActive():
             self._timer.start()
 
