@@ -100,7 +100,10 @@ def _run(args: argparse.Namespace) -> int:
 
     _quiet_known_platform_noise()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    # Fusion from the start, given as Qt's own -style option: calling setStyle from Python would
+    # make PySide6 build every QStyle enum before the first paint (the accessible style, a proxy
+    # of Fusion, is installed when idle; see app.ui.appearance.apply_to_application).
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

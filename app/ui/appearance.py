@@ -8,7 +8,6 @@ app follows the desktop's font by default.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
@@ -139,12 +138,6 @@ def install_style(text_factor: float) -> None:
         app.setStyle(AccessibleStyle(text_factor))
 
 
-def has_accessible_style() -> bool:
-    """Tell whether the application has the accessible style (without importing it)."""
-    module = sys.modules.get("app.ui.accessible_style")
-    return module is not None and isinstance(QApplication.style(), module.AccessibleStyle)
-
-
 def save_appearance(settings: QSettings, appearance: Appearance) -> None:
     """Store the appearance preferences."""
     options.THEME.set(settings, appearance.theme.name)
@@ -158,18 +151,16 @@ def apply_to_application(appearance: Appearance, style_now: bool = True) -> None
     Args:
         appearance: what to apply.
         style_now: install the accessible style (:func:`install_style`) now. The start passes
-            False: it paints the window first in plain Fusion, the style the accessible one
-            proxies, and installs that one when idle. The first picture is the same (it has
-            no check box and no keyboard focus frame), and the start skips the cost of
-            Python style methods and of the style enums PySide6 makes for them.
+            False: it makes the application with plain Fusion, the style the accessible one
+            proxies, paints the window and installs that one when idle. The first picture is
+            the same (it has no check box and no keyboard focus frame), and the start skips
+            the cost of Python style methods and of the style enums PySide6 makes for them.
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     system_font()  # remember the desktop's font before the first change
     if style_now:
         install_style(appearance.text_factor)
-    elif not has_accessible_style():
-        app.setStyle("Fusion")
     QApplication.setPalette(build_palette(appearance.theme))
     QApplication.setFont(scaled_font(appearance.text_percent))
     # The widgets hear of it through posted events; deliver them now, so what is laid out
