@@ -6,6 +6,7 @@ import argparse
 import gc
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -81,14 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # The layers without Qt first: once PySide6 is loaded, it reads the source text of every
-    # module imported after it (its __feature__ check), about a tenth of a millisecond each.
-    from app.model.problems import ContentError
-    from app.services import map_cache
-    from app.services.library import load_library
-    from app.services.pack_library import PACKS_FOLDER, add_packs, user_pack_paths
-    from app.services.resources import ResourceError, icon_file
-
     if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
         # Screenshots need no display; offscreen also works on a desktop.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -97,6 +90,11 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from app.model.problems import ContentError
+    from app.services import map_cache
+    from app.services.library import load_library
+    from app.services.resources import ResourceError, icon_file
 
     _quiet_known_platform_noise()
     existing = QApplication.instance()
@@ -123,6 +121,7 @@ def _run(args: argparse.Namespace) -> int:
     except (ContentError, ResourceError) as exc:
         print(f"{APP_NAME}: the built-in content cannot be used:\n{exc}", file=sys.stderr)  # noqa: T201
         return 2
+    from app.services.pack_library import PACKS_FOLDER, add_packs, user_pack_paths
     from app.services.user_data import default_directory
 
     # The user's packs folder first (not for screenshots, which show a fresh user's view), then
@@ -138,8 +137,6 @@ def _run(args: argparse.Namespace) -> int:
     from app.ui.main_window import MainWindow
 
     if args.screenshot is not None:
-        import tempfile
-
         from app.model.clock import ManualClock
         from app.services.user_data import UserDataStore
         from app.ui.appearance_controller import apply_appearance
