@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
     def _set_layer(self, layer: str, on: bool) -> None:
         self.actions_by_id[ActionId.PLAY_STROKES].setChecked(False)
         for name, option in LAYERS.values():
-            if name == layer:
+            if name == layer and option.get(self.settings) != on:  # the start sets the stored value
                 option.set(self.settings, on)
         for scene in self.scenes.built().values():  # a scene built later gets them in show_map
             scene.set_layer_visible(layer, on)
