@@ -48,11 +48,11 @@ if TYPE_CHECKING:
     from app.model.countdown import Clock
     from app.model.search_index import SearchHit
     from app.ui.handout_commands import HandoutCommands
+    from app.ui.playback_bar import PlaybackBar
     from app.ui.presentation_mode import PresentationMode
     from app.ui.quiz_window import QuizWindow
     from app.ui.search_popup import SearchPopup
     from app.ui.session_guide import SessionGuideWindow
-    from app.ui.playback_bar import PlaybackBar
     from app.ui.stroke_playback_view import PlaybackOverlay
     from app.ui.timer_panel import TimerPanel
 
