@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.ui.actions import ActionId
 
@@ -52,11 +52,13 @@ class ToolbarLabels(QObject):
         shown = set(toolbar.actions())
         self._full = {a: a.iconText() for aid, a in actions.items() if aid in SHORT_LABELS and a in shown}
         self._short = {a: _tr(SHORT_LABELS[aid]) for aid, a in actions.items() if a in self._full}
-        for action in toolbar.actions():
-            widget = toolbar.widgetForAction(action)
-            if widget is not None and not action.isSeparator():
+        # The buttons as QToolButtons: widgetForAction returns a plain QWidget pointer, and PySide6
+        # would look its type up through every widget class first (about 3 ms of the start).
+        for button in toolbar.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None and action in shown and not action.isSeparator():
                 # The full name, whatever the button says (iconText has no & and no …).
-                widget.setAccessibleName(self._full.get(action, action.iconText()))
+                button.setAccessibleName(self._full.get(action, action.iconText()))
         self.short = False
         self._full_width: dict[str, int] = {}  # the toolbar's width with full labels, by font
         toolbar.installEventFilter(self)
