@@ -227,12 +227,14 @@ def spread_apart(
     rounds: int = 10,
     within: Box | None = None,
     fixed: Sequence[Box] = (),
+    vgap: float | None = None,
 ) -> list[tuple[float, float]]:
     """Return moves (dx, dy) that pull overlapping boxes (grown captions) apart.
 
     Two boxes closer than ``gap`` across (or touching down) each move half the
     way out along the axis where they overlap least, so side-by-side captions
-    part sideways and stacked ones part up and down; a few rounds settle chains.
+    part sideways and stacked ones part up and down; two on one line always
+    part sideways. A few rounds settle chains.
     With ``within``, every box is also kept inside that box, so no text runs off
     the picture.
 
@@ -243,10 +245,12 @@ def spread_apart(
         within: the area the boxes must stay in.
         fixed: boxes that never move (the arrows' numbers); a caption on one
             moves all the way off it.
+        vgap: the space wanted between two captions one above the other
+            (default: a quarter of ``gap``).
     """
     count = len(boxes)
     dx, dy = [0.0] * count, [0.0] * count
-    vgap = gap / 4
+    vgap = gap / 4 if vgap is None else vgap
 
     def keep_inside() -> None:
         if within is None:
@@ -267,7 +271,10 @@ def spread_apart(
                 down = min(ay + ah, by + bh) - max(ay, by) + vgap
                 if across <= 0 or down <= 0:
                     continue
-                if across <= down:
+                # Two texts on one line (side words grown into each other) part sideways,
+                # so neither ends up stacked on the other.
+                same_line = abs((ay + ah / 2) - (by + bh / 2)) < min(ah, bh) / 2
+                if across <= down or same_line:
                     sign = -1.0 if ax + aw / 2 <= bx + bw / 2 else 1.0
                     dx[i] += sign * across / 2
                     dx[j] -= sign * across / 2

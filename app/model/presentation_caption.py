@@ -18,6 +18,8 @@ from app.model.presentation import Box
 
 CAPTION_MAX_SHARE = 0.4  # of the screen's height: a longer caption scrolls
 CAPTION_MAX_EMS = 56.0  # the widest caption, in text units: lines a class can follow
+CAPTION_MARGIN = 12.0  # pixels between the caption and the screen's edges
+CAPTION_GAP = 8.0  # pixels between the map's area and the caption
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ def caption_layout(
     needed_height: float,
     unit: float,
     *,
-    margin: float = 24.0,
-    gap: float = 16.0,
+    margin: float = CAPTION_MARGIN,
+    gap: float = CAPTION_GAP,
     max_share: float = CAPTION_MAX_SHARE,
     max_ems: float = CAPTION_MAX_EMS,
 ) -> CaptionLayout:
@@ -72,7 +74,7 @@ def caption_layout(
 
 
 def caption_width(
-    screen_width: float, unit: float, *, margin: float = 24.0, max_ems: float = CAPTION_MAX_EMS
+    screen_width: float, unit: float, *, margin: float = CAPTION_MARGIN, max_ems: float = CAPTION_MAX_EMS
 ) -> float:
     """Return a caption's width on a screen this wide: the screen less margins, at most ``max_ems`` units."""
     return max(1.0, min(screen_width - 2 * margin, max_ems * unit))

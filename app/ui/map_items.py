@@ -346,6 +346,11 @@ class LeaderItem(ThemedItem):
         self._path = path
         self._end = path.pointAtPercent(1.0)
 
+    @property
+    def start(self) -> QPointF:
+        """Where the line starts, by its text, in map units."""
+        return self._path.pointAtPercent(0.0)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -23,6 +23,11 @@ BLOCK_SCALES = {
     BlockKind.STEP: 1.0,
     BlockKind.CAUTION: 1.0,
 }
+# A caption under the map takes its height from the map, so it is set tighter: its heading
+# (the arrow's number, then its region) at the body's size, in bold, on one line.
+CAPTION_TITLE_SCALE = 1.0
+CARD_MARGINS = (20, 16, 12, 16)  # left, top, right, bottom: a card's padding, in pixels
+CAPTION_MARGINS = (16, 8, 12, 8)
 HALO_RADIUS = 56  # pixels at 1280x800: a ring the back row can follow
 
 
@@ -56,14 +61,14 @@ class OverlayCard(QFrame):
         self._theme = theme
         self._unit = MIN_PROJECTED_TEXT_PX
         self.card = ProjectedCard(())
-        self.compact = False  # a caption: the title and subtitle share a line
+        self._compact = False
         self.setObjectName("OverlayCard")
         self.setStyleSheet(
             f"QFrame#OverlayCard {{ background: {theme.card_fill};"
             f" border: 3px solid {theme.region_selected_edge}; border-radius: 12px; }}"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 12, 16)
+        layout.setContentsMargins(*CARD_MARGINS)
         self._layout = layout
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -80,6 +85,16 @@ class OverlayCard(QFrame):
         layout.addWidget(self.scroller)
         self.labels: list[QLabel] = []
         self.hide()
+
+    @property
+    def compact(self) -> bool:
+        """Whether the card is an arrow's caption: set tight, the title and subtitle on one line."""
+        return self._compact
+
+    @compact.setter
+    def compact(self, on: bool) -> None:
+        self._compact = on
+        self._layout.setContentsMargins(*(CAPTION_MARGINS if on else CARD_MARGINS))
 
     @property
     def unit(self) -> float:
@@ -127,14 +142,17 @@ class OverlayCard(QFrame):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(round(self._unit * 0.4))
+        column.setSpacing(round(self._unit * (0.2 if self.compact else 0.4)))
         t = self._theme
         colours = {BlockKind.SUBTITLE: t.text_muted, BlockKind.CAUTION: t.caution_text}
         labels: list[QLabel] = []
         head: QHBoxLayout | None = None
         for index, block in enumerate(card.blocks):
             bold = block.kind in (BlockKind.TITLE, BlockKind.HEADING)
-            font = projector_font(self._unit * BLOCK_SCALES[block.kind], bold)
+            scale = BLOCK_SCALES[block.kind]
+            if self.compact and block.kind is BlockKind.TITLE:
+                scale = CAPTION_TITLE_SCALE
+            font = projector_font(self._unit * scale, bold)
             label = _label(block.text, font, colours.get(block.kind, t.text))
             if block.kind is BlockKind.CAUTION:
                 label.setStyleSheet(

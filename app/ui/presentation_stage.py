@@ -17,7 +17,17 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.countdown import Clock
-from app.model.presentation import Box, PresentationPlan, Stop, cycle, place_overlay, spread_apart, text_scale
+from app.model.presentation import (
+    Box,
+    PresentationPlan,
+    Stop,
+    cycle,
+    overlaps,
+    place_overlay,
+    spread_apart,
+    text_scale,
+)
+from app.model.map_names import naming_labels
 from app.model.presentation_caption import caption_layout, caption_width
 from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, point_card, region_card
 from app.services.library import Library
@@ -29,6 +39,7 @@ from app.ui.stroke_playback_view import PlaybackOverlay
 from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
 
 MARGIN = 8.0  # map units around the drawing
+LABEL_GAP_PX = 6.0  # screen pixels kept between two map texts, and between a text and a number
 
 
 class PresentationView(BodyMapView):
@@ -167,6 +178,7 @@ class PresentationStage(QWidget):
         self._target: QRectF | None = None  # what the card talks about, in map units
         self._caption = False  # the card is an arrow's caption, in a band under the map
         self._caption_heights: dict[tuple[str, int, int], int] = {}  # (map, width, unit): pixels
+        self._names_shown = True  # False while stepping through arrows (see _show_names)
         self.view.scale_changed.connect(self._rescale)
         self.view.nothing_clicked.connect(self.close_card)
         self.view.viewport().installEventFilter(self)
@@ -268,6 +280,8 @@ class PresentationStage(QWidget):
         self.card = card
         self._target = target
         self._caption = caption
+        # Stepping through arrows: the caption names the region, the map keeps its bearings only.
+        self._show_names(self.scene, not caption)
         self.card_overlay.show_card(card, compact=caption)
         self._place_card()
 
@@ -279,6 +293,8 @@ class PresentationStage(QWidget):
         self.card_overlay.hide()
         self.view.set_reserved(0.0)
         self.view.set_shift(0.0)
+        if self.view.map_scene() is not None:
+            self._show_names(self.scene, True)
         self.changed.emit()
 
     def _place_card(self) -> None:
@@ -352,20 +368,68 @@ class PresentationStage(QWidget):
                 label.setPos(0, 0)
                 label.setTransformOriginPoint(anchor)
                 label.setScale(text_scale(round(label.font_size()), view_scale))
-        # Grown captions may now run into each other or onto a number: move them apart.
-        boxes = [
-            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
-        ]
-        area = _box(scene.map_rect().adjusted(4, 4, -4, -4))
-        numbers = [_box(badge.sceneBoundingRect()) for badge in scene.badge_items.values()]
-        moves = spread_apart(boxes, gap=16.0, within=area, fixed=numbers)
-        for lines, (dx, dy) in zip(captions, moves, strict=True):
-            for label in lines:
-                label.setPos(dx, dy)
+        self._spread_labels(scene, view_scale)
         unit = max(24.0, self.height() / 800 * 24.0)
         self.card_overlay.set_unit(unit)
         if self.card_visible:
             self._place_card()
+
+    def _spread_labels(self, scene: BodyMapScene, view_scale: float) -> None:
+        """Move the shown captions apart, off the numbers, and into the part of the screen the map has.
+
+        Grown captions may run into each other or onto a number. They may use the
+        whole visible area (the black bars beside a map too), never the caption band.
+        While arrows are stepped through, a text that still cannot be set clear of
+        the others (a landmark boxed in by numbers) is left out rather than shown
+        half covered.
+        """
+        captions = [lines for lines in _captions(scene.label_items) if lines[0].isVisible()]
+        for lines in captions:
+            for label in lines:
+                label.setPos(0, 0)
+        boxes = [
+            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
+        ]
+        pad = LABEL_GAP_PX / view_scale
+        viewport = self.view.viewport().rect()
+        viewport.setHeight(max(1, viewport.height() - round(self.view.reserved)))
+        area = _box(self.view.mapToScene(viewport).boundingRect().adjusted(pad, pad, -pad, -pad))
+        numbers = [
+            _box(badge.sceneBoundingRect().adjusted(-pad / 2, -pad / 2, pad / 2, pad / 2))
+            for badge in scene.badge_items.values()
+        ]
+        moves = spread_apart(boxes, gap=4 * pad, vgap=pad, rounds=40, within=area, fixed=numbers)
+        for lines, (dx, dy) in zip(captions, moves, strict=True):
+            for label in lines:
+                label.setPos(dx, dy)
+        if self._names_shown:
+            return
+        placed = [(x + dx, y + dy, w, h) for (x, y, w, h), (dx, dy) in zip(boxes, moves, strict=True)]
+        for index, lines in enumerate(captions):
+            others = placed[:index] + placed[index + 1 :]
+            if any(overlaps(placed[index], other) for other in [*numbers, *others]):
+                for label in lines:
+                    label.setVisible(False)
+                placed[index] = (0.0, 0.0, 0.0, 0.0)  # gone: it no longer crowds the rest
+        self._leaders_follow_labels(scene)
+
+    def _show_names(self, scene: BodyMapScene, shown: bool) -> None:
+        """Show or hide the region names and the notes naming a figure or arrow; the rest stays."""
+        self._names_shown = shown
+        names = naming_labels([item.label for item in scene.label_items])
+        for item, naming in zip(scene.label_items, names, strict=True):
+            item.setVisible(shown or not naming)
+        self._leaders_follow_labels(scene)
+        self._spread_labels(scene, self.view.view_scale())
+
+    def _leaders_follow_labels(self, scene: BodyMapScene) -> None:
+        """Show a leader line only with the text it starts from (the nearest text to its start)."""
+        if not scene.label_items:
+            return
+        for leader in scene.leader_items:
+            start = leader.start
+            nearest = min(scene.label_items, key=lambda item: _distance(item.text_rect(), start))
+            leader.setVisible(nearest.isVisible())
 
     # -- commands (keys and the presenter call these) ---------------------------------------
 
@@ -460,6 +524,13 @@ def _captions(labels: list[LabelItem]) -> list[list[LabelItem]]:
         else:
             captions.append([label])
     return captions
+
+
+def _distance(rect: QRectF, point: QPointF) -> float:
+    """Return how far a point is from a rectangle (0 inside it)."""
+    dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
+    dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
+    return float(dx * dx + dy * dy) ** 0.5
 
 
 def _union(rects: Iterable[QRectF]) -> QRectF:

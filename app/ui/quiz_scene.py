@@ -7,21 +7,17 @@ question is asked. Clicks go to the quiz, which decides what they hit.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from app.model.body_map import BodyMap, Label
+from app.model.body_map import BodyMap
 from app.model.content import MapInfo
+from app.model.map_names import naming_labels
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_items import Z_LABEL, ThemedItem, map_font
 from app.ui.theme import Theme
 
-# Notes that would answer a question: a figure's technique, an arrow's number.
-GIVEAWAY_NOTE = re.compile(r"\b(fig|arrow)", re.IGNORECASE)
-NOTE_LINE = 36.0  # map units from one line of a note to the next, at most
 TAG_FONT_SIZE = 30.0  # map units: larger than the map's own labels, read from across a room
 TAG_PADDING = 9.0
 LEADER_DOT = 5.0  # map units: the dot where a moved tag's line ends
@@ -138,11 +134,6 @@ def _glyphs(text: str) -> QPainterPath:
     return glyphs
 
 
-def _continues(above: Label, below: Label) -> bool:
-    """Tell whether a note is the next line of the note above it (same place, one line down)."""
-    return above.anchor == below.anchor and abs(above.x - below.x) < 2 and 0 < below.y - above.y <= NOTE_LINE
-
-
 class QuizMapScene(BodyMapScene):
     """A map scene for the quiz: a click is reported where it fell, not as a region chosen.
 
@@ -171,15 +162,9 @@ class QuizMapScene(BodyMapScene):
         notes (landmarks such as C7, "Back" and "Front", the carotid caution) stay, so
         the student keeps their bearings.
         """
-        previous: Label | None = None
-        hiding_note = False
-        for item in self.label_items:
-            label = item.label
-            if label.kind == "note":
-                follows = previous is not None and _continues(previous, label)
-                hiding_note = bool(GIVEAWAY_NOTE.search(label.text)) or (follows and hiding_note)
-                previous = label
-            if label.kind == "region" or (label.kind == "note" and hiding_note):
+        names = naming_labels([item.label for item in self.label_items])
+        for item, naming in zip(self.label_items, names, strict=True):
+            if naming:
                 item.setVisible(on)
         for leader in self.leader_items:
             leader.setVisible(on)
