@@ -27,6 +27,7 @@ from app.model.presentation import (
     spread_apart,
     text_scale,
 )
+from app.model.label_room import free_spot
 from app.model.map_names import naming_labels
 from app.model.presentation_caption import caption_layout, caption_width
 from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, point_card, region_card
@@ -39,6 +40,7 @@ from app.ui.stroke_playback_view import PlaybackOverlay
 from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
 
 MARGIN = 8.0  # map units around the drawing
+ROOM_REACH_PX = 240.0  # screen pixels a boxed-in text may be moved to find room
 LABEL_GAP_PX = 6.0  # screen pixels kept between two map texts, and between a text and a number
 
 
@@ -399,18 +401,25 @@ class PresentationStage(QWidget):
             for badge in scene.badge_items.values()
         ]
         moves = spread_apart(boxes, gap=4 * pad, vgap=pad, rounds=40, within=area, fixed=numbers)
-        for lines, (dx, dy) in zip(captions, moves, strict=True):
-            for label in lines:
-                label.setPos(dx, dy)
-        if self._names_shown:
-            return
         placed = [(x + dx, y + dy, w, h) for (x, y, w, h), (dx, dy) in zip(boxes, moves, strict=True)]
         for index, lines in enumerate(captions):
-            others = placed[:index] + placed[index + 1 :]
-            if any(overlaps(placed[index], other) for other in [*numbers, *others]):
+            others = [*numbers, *placed[:index], *placed[index + 1 :]]
+            if not any(overlaps(placed[index], other) for other in others):
+                continue
+            # Boxed in (by numbers, or at the screen's edge): look further for a clear place.
+            clear = [*numbers, *(_grown(box, pad) for box in placed[:index] + placed[index + 1 :])]
+            room = free_spot(placed[index], clear, area, step=2 * pad, max_distance=ROOM_REACH_PX / view_scale)
+            if room is not None:
+                x, y, w, h = placed[index]
+                placed[index] = (x + room[0], y + room[1], w, h)
+            elif not self._names_shown:
+                # Stepping through arrows: rather left out than shown half covered.
                 for label in lines:
                     label.setVisible(False)
                 placed[index] = (0.0, 0.0, 0.0, 0.0)  # gone: it no longer crowds the rest
+        for lines, box, (x, y, _w, _h) in zip(captions, boxes, placed, strict=True):
+            for label in lines:
+                label.setPos(x - box[0], y - box[1])
         self._leaders_follow_labels(scene)
 
     def _show_names(self, scene: BodyMapScene, shown: bool) -> None:
@@ -524,6 +533,11 @@ def _captions(labels: list[LabelItem]) -> list[list[LabelItem]]:
         else:
             captions.append([label])
     return captions
+
+
+def _grown(box: Box, by: float) -> Box:
+    x, y, w, h = box
+    return (x - by, y - by, w + 2 * by, h + 2 * by)
 
 
 def _distance(rect: QRectF, point: QPointF) -> float:
