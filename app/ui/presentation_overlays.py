@@ -62,6 +62,7 @@ class OverlayCard(QFrame):
         self._unit = MIN_PROJECTED_TEXT_PX
         self.card = ProjectedCard(())
         self._compact = False
+        self.one_line_heading = True  # a caption's number and region share a line (a band, not a column)
         self.setObjectName("OverlayCard")
         self.setStyleSheet(
             f"QFrame#OverlayCard {{ background: {theme.card_fill};"
@@ -161,7 +162,7 @@ class OverlayCard(QFrame):
                 )
             label.setAccessibleName(block.text)
             labels.append(label)
-            if self.compact and index == 0 and block.kind is BlockKind.TITLE:
+            if self.compact and self.one_line_heading and index == 0 and block.kind is BlockKind.TITLE:
                 head = QHBoxLayout()
                 head.setSpacing(round(self._unit))
                 head.addWidget(label, 0, Qt.AlignmentFlag.AlignBaseline)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -29,7 +29,13 @@ from app.model.presentation import (
 )
 from app.model.label_room import free_spot
 from app.model.map_names import naming_labels
-from app.model.presentation_caption import caption_layout, caption_width
+from app.model.presentation_caption import (
+    COLUMN_EMS,
+    best_layout,
+    caption_layout,
+    caption_width,
+    column_layout,
+)
 from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, point_card, region_card
 from app.services.library import Library
 from app.ui.body_map_scene import BodyMapScene
@@ -61,6 +67,7 @@ class PresentationView(BodyMapView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.shift = 0.0  # pixels the drawing is moved right (negative: left)
         self.reserved = 0.0  # pixels at the bottom left free for a caption
+        self.reserved_right = 0.0  # pixels at the right left free for a caption column
         self._scale = 0.0
 
     def view_scale(self) -> float:
@@ -73,11 +80,18 @@ class PresentationView(BodyMapView):
             self.shift = shift
             self.fit()
 
-    def set_reserved(self, pixels: float) -> None:
-        """Leave this many pixels free under the drawing (for an arrow's caption), then refit."""
-        if pixels != self.reserved:
-            self.reserved = pixels
+    def set_reserved(self, pixels: float, right: float = 0.0) -> None:
+        """Leave this many pixels free under the drawing, or at its right (an arrow's caption), then refit."""
+        if (pixels, right) != (self.reserved, self.reserved_right):
+            self.reserved, self.reserved_right = pixels, right
             self.fit()
+
+    def free_rect(self) -> QRect:
+        """Return the viewport less what is left to a caption, in viewport pixels."""
+        viewport = self.viewport().rect()
+        viewport.setWidth(max(1, viewport.width() - round(self.reserved_right)))
+        viewport.setHeight(max(1, viewport.height() - round(self.reserved)))
+        return viewport
 
     def fit(self) -> None:
         """Fit the drawing (not the legend) to the stage, moved by :attr:`shift`, above :attr:`reserved`."""
@@ -86,13 +100,13 @@ class PresentationView(BodyMapView):
             return
         rect = scene.map_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.resetTransform()
-        if self.reserved > 0:
+        if self.reserved > 0 or self.reserved_right > 0:
             self._fit_above(rect)
         else:
             self.setSceneRect(rect)
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         scale = self.view_scale()
-        if self.shift and not self.reserved:
+        if self.shift and not (self.reserved or self.reserved_right):
             # The same size of scene rect keeps the scale; moving it moves the picture.
             moved = rect.translated(-self.shift / scale, 0)
             self.setSceneRect(moved)
@@ -102,15 +116,17 @@ class PresentationView(BodyMapView):
             self.scale_changed.emit(scale)
 
     def _fit_above(self, rect: QRectF) -> None:
-        """Fit ``rect`` into the viewport less the reserved band, centred in what is left."""
+        """Fit ``rect`` into the viewport less the reserved band or column, centred in what is left."""
         viewport = self.viewport().rect()
-        width, height = viewport.width(), max(1.0, viewport.height() - self.reserved)
+        width = max(1.0, viewport.width() - self.reserved_right)
+        height = max(1.0, viewport.height() - self.reserved)
         scale = min(width / rect.width(), height / rect.height())
         self.setTransform(QTransform.fromScale(scale, scale))
         # The scene rect is exactly the viewport, so nothing scrolls and the band stays empty.
         shown = QRectF(0, 0, viewport.width() / scale, viewport.height() / scale)
         spare = height / scale - rect.height()
-        shown.moveTopLeft(QPointF(rect.center().x() - shown.width() / 2, rect.top() - spare / 2))
+        spare_x = width / scale - rect.width()
+        shown.moveTopLeft(QPointF(rect.left() - spare_x / 2, rect.top() - spare / 2))
         self.setSceneRect(shown)
         self.centerOn(shown.center())
 
@@ -179,7 +195,7 @@ class PresentationStage(QWidget):
         self.card = ProjectedCard(())
         self._target: QRectF | None = None  # what the card talks about, in map units
         self._caption = False  # the card is an arrow's caption, in a band under the map
-        self._caption_heights: dict[tuple[str, int, int], int] = {}  # (map, width, unit): pixels
+        self._caption_heights: dict[tuple[str, int, int, bool], int] = {}  # (map, width, unit, one line): px
         self._names_shown = True  # False while stepping through arrows (see _show_names)
         self.view.scale_changed.connect(self._rescale)
         self.view.nothing_clicked.connect(self.close_card)
@@ -293,7 +309,7 @@ class PresentationStage(QWidget):
         self._target = None
         self._caption = False
         self.card_overlay.hide()
-        self.view.set_reserved(0.0)
+        self.view.set_reserved(0.0, 0.0)
         self.view.set_shift(0.0)
         if self.view.map_scene() is not None:
             self._show_names(self.scene, True)
@@ -305,7 +321,7 @@ class PresentationStage(QWidget):
         if self._caption:
             self._place_caption()
             return
-        self.view.set_reserved(0.0)
+        self.view.set_reserved(0.0, 0.0)
         corners = self.view.mapFromScene(self._target).boundingRect()
         origin = self.view.mapTo(self, corners.topLeft())
         # Where the target would be with the map unmoved; the placement decides the move.
@@ -317,19 +333,42 @@ class PresentationStage(QWidget):
         self.card_overlay.place(placement.rect)
 
     def _place_caption(self) -> None:
-        """Put an arrow's caption in a band under the map, the map fitted above it."""
+        """Put an arrow's caption in a band under the map, or a column beside it, the map fitted in the rest.
+
+        Whichever leaves this map larger on this screen is taken (see :func:`best_layout`).
+        """
         geometry = self.view.geometry()
         screen = (geometry.x(), geometry.y(), geometry.width(), geometry.height())
         unit = self.card_overlay.unit
-        needed = self._caption_height(self.stop.map_id, caption_width(geometry.width(), unit))
-        layout = caption_layout(screen, needed, unit)
+        map_id = self.stop.map_id
+        band = caption_layout(screen, self._caption_height(map_id, caption_width(geometry.width(), unit)), unit)
+        layouts = [band]
+        for ems in COLUMN_EMS:
+            column = column_layout(screen, ems * unit, self._caption_height(map_id, ems * unit, one_line=False))
+            if column is not None:
+                layouts.append(column)  # the narrowest column the captions fit leaves the most
+                break
+        rect = self.scene.map_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        layout = best_layout(layouts, (rect.width(), rect.height()))
+        one_line = layout.side == "bottom"  # a narrow column stacks the number over the region
+        self.card_overlay.one_line_heading = one_line  # (measuring the heights changed it too)
+        self.card_overlay.show_card(self.card, compact=True)
         self.view.set_shift(0.0)
-        self.view.set_reserved(layout.reserved)
+        if layout.side == "right":
+            self.view.set_reserved(0.0, layout.reserved)
+        else:
+            self.view.set_reserved(layout.reserved, 0.0)
         self.card_overlay.place(layout.caption)
 
-    def _caption_height(self, map_id: str, width: float) -> int:
-        """Return the height of the map's tallest arrow caption: one band for all, so the map stays put."""
-        key = (map_id, round(width), round(self.card_overlay.unit))
+    def _caption_height(self, map_id: str, width: float, one_line: bool = True) -> int:
+        """Return the height of the map's tallest arrow caption: one band for all, so the map stays put.
+
+        Args:
+            map_id: the map.
+            width: the caption's width in pixels.
+            one_line: the caption's number and region share a line (a band) or not (a column).
+        """
+        key = (map_id, round(width), round(self.card_overlay.unit), one_line)
         if key not in self._caption_heights:
             arrows = self.library.maps[map_id].arrows
             cards = (
@@ -337,6 +376,7 @@ class PresentationStage(QWidget):
                 for arrow in arrows
             )
             self.card_overlay.compact = True
+            self.card_overlay.one_line_heading = one_line
             heights = [self.card_overlay.needed_height(card, width) for card in cards]
             self._caption_heights[key] = max(heights, default=0)
         return self._caption_heights[key]
@@ -393,9 +433,7 @@ class PresentationStage(QWidget):
             _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
         ]
         pad = LABEL_GAP_PX / view_scale
-        viewport = self.view.viewport().rect()
-        viewport.setHeight(max(1, viewport.height() - round(self.view.reserved)))
-        area = _box(self.view.mapToScene(viewport).boundingRect().adjusted(pad, pad, -pad, -pad))
+        area = _box(self.view.mapToScene(self.view.free_rect()).boundingRect().adjusted(pad, pad, -pad, -pad))
         numbers = [
             _box(badge.sceneBoundingRect().adjusted(-pad / 2, -pad / 2, pad / 2, pad / 2))
             for badge in scene.badge_items.values()

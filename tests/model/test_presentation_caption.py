@@ -5,8 +5,11 @@ from app.model.presentation_caption import (
     CAPTION_GAP,
     CAPTION_MARGIN,
     CAPTION_MAX_SHARE,
+    best_layout,
     caption_layout,
     caption_width,
+    column_layout,
+    fitted_scale,
 )
 
 
@@ -39,3 +42,37 @@ def test_an_offset_screen_keeps_its_offset():
 def test_nothing_to_lay_out_on_is_an_error(screen, height, unit):
     with pytest.raises(ValueError, match="cannot lay a caption out"):
         caption_layout(screen, height, unit)
+
+
+def test_a_column_sits_at_the_right_and_the_map_has_the_rest_of_the_width():
+    layout = column_layout((0, 0, 1920, 1080), 352, 600)
+    assert layout is not None and layout.side == "right"
+    cx, cy, cw, ch = layout.caption
+    mx, my, mw, mh = layout.map_area
+    assert (cw, ch) == (352, 600)
+    assert cx + cw == 1920 - CAPTION_MARGIN
+    assert cy == pytest.approx((1080 - 600) / 2)  # centred down the screen
+    assert mx + mw <= cx - CAPTION_GAP and mh == 1080
+    assert not overlaps(layout.caption, layout.map_area)
+
+
+def test_a_column_too_wide_or_a_caption_too_tall_for_it_is_refused():
+    assert column_layout((0, 0, 1280, 800), 1280 * 0.5, 100) is None
+    assert column_layout((0, 0, 1920, 1080), 352, 1080) is None
+
+
+def test_the_layout_leaving_the_map_larger_wins_and_a_tie_keeps_the_band():
+    map_size = (1616.0, 1016.0)
+    wide = (0, 0, 1920, 1080)
+    band = caption_layout(wide, 200, 32)
+    column = column_layout(wide, 352, 700)
+    assert column is not None
+    assert fitted_scale(column.map_area, map_size) > fitted_scale(band.map_area, map_size)
+    assert best_layout([band, column], map_size) is column
+    narrow = (0, 0, 1024, 768)  # the map already fills the width: a column only costs
+    band, column = caption_layout(narrow, 100, 24), column_layout(narrow, 264, 500)
+    assert column is not None
+    assert best_layout([band, column], map_size) is band
+    assert best_layout([band, band], map_size) is band
+    with pytest.raises(ValueError, match="no caption layout"):
+        best_layout([], map_size)
