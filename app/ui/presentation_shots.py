@@ -1,4 +1,4 @@
-"""Screenshots of presentation mode at projector size: a card beside its region, an arrow, the presenter."""
+"""Screenshots of presentation mode at projector size: a card beside its region, an arrow (a band and a column), the presenter."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from app.ui.presenter_view import PresenterView
 from app.ui.shot_files import write_image
 
 PROJECTOR = QSize(1280, 800)
+WIDE_PROJECTOR = QSize(1920, 1080)
 LAPTOP = QSize(1440, 900)
 
 
@@ -23,7 +24,7 @@ def _settle() -> None:
 
 
 def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directory: Path) -> list[Path]:
-    """Present at 1280x800 (whatever the screen), shoot three states, and leave.
+    """Present at 1280x800 and 1920x1080 (whatever the screen), shoot four states, and leave.
 
     Returns:
         The files written.
@@ -45,6 +46,12 @@ def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directo
     stage.go_to(Stop("shoulder-forearm", 3))
     _settle()
     save(stage.grab().toImage(), "presentation-arrow-1280x800.png")
+    # A wide projector: the caption takes a column beside the densest map.
+    stage.setFixedSize(WIDE_PROJECTOR)
+    stage.go_to(Stop("neck-back-techniques", 3))
+    _settle()
+    save(stage.grab().toImage(), "presentation-arrow-1920x1080.png")
+    stage.setFixedSize(PROJECTOR)
     presenter = PresenterView(stage, mode.store, mode.clock)
     presenter.resize(LAPTOP)
     presenter.show()

@@ -470,12 +470,13 @@ class PresentationStage(QWidget):
         self._spread_labels(scene, self.view.view_scale())
 
     def _leaders_follow_labels(self, scene: BodyMapScene) -> None:
-        """Show a leader line only with the text it starts from (the nearest text to its start)."""
-        if not scene.label_items:
+        """Show a leader line only with the text it starts from (the nearest name or note to its start)."""
+        named = [item for item in scene.label_items if item.label.kind in ("region", "note")]
+        if not named:
             return
         for leader in scene.leader_items:
             start = leader.start
-            nearest = min(scene.label_items, key=lambda item: _distance(item.text_rect(), start))
+            nearest = min(named, key=lambda item: _distance(item.text_rect(), start))
             leader.setVisible(nearest.isVisible())
 
     # -- commands (keys and the presenter call these) ---------------------------------------
