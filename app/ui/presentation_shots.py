@@ -1,4 +1,4 @@
-"""Screenshots of presentation mode at projector size: a card beside its region, an arrow (a band and a column), the presenter."""
+"""Screenshots of presentation mode at projector size: a card, an arrow (a band, a column), the presenter."""
 
 from __future__ import annotations
 

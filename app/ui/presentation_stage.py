@@ -10,7 +10,6 @@ screen carries what it says).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QTransform, QWheelEvent
@@ -18,17 +17,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.countdown import Clock
 from app.model.presentation import (
-    Box,
     PresentationPlan,
     Stop,
     cycle,
-    overlaps,
     place_overlay,
-    spread_apart,
     text_scale,
 )
-from app.model.label_room import free_spot
-from app.model.map_names import naming_labels
 from app.model.presentation_caption import (
     COLUMN_EMS,
     best_layout,
@@ -40,14 +34,13 @@ from app.model.presentation_cards import ProjectedCard, arrow_card, map_card, po
 from app.services.library import Library
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
-from app.ui.map_items import Z_LABEL, LabelItem
+from app.ui.map_items import Z_LABEL
+from app.ui.presentation_labels import caption_groups, show_names, spread_labels
 from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
 from app.ui.stroke_playback_view import PlaybackOverlay
-from app.ui.theme import HIGH_CONTRAST, LABEL_SIZES, Theme
+from app.ui.theme import HIGH_CONTRAST, Theme
 
 MARGIN = 8.0  # map units around the drawing
-ROOM_REACH_PX = 240.0  # screen pixels a boxed-in text may be moved to find room
-LABEL_GAP_PX = 6.0  # screen pixels kept between two map texts, and between a text and a number
 
 
 class PresentationView(BodyMapView):
@@ -341,10 +334,12 @@ class PresentationStage(QWidget):
         screen = (geometry.x(), geometry.y(), geometry.width(), geometry.height())
         unit = self.card_overlay.unit
         map_id = self.stop.map_id
-        band = caption_layout(screen, self._caption_height(map_id, caption_width(geometry.width(), unit)), unit)
+        band_height = self._caption_height(map_id, caption_width(geometry.width(), unit))
+        band = caption_layout(screen, band_height, unit)
         layouts = [band]
         for ems in COLUMN_EMS:
-            column = column_layout(screen, ems * unit, self._caption_height(map_id, ems * unit, one_line=False))
+            height = self._caption_height(map_id, ems * unit, one_line=False)
+            column = column_layout(screen, ems * unit, height)
             if column is not None:
                 layouts.append(column)  # the narrowest column the captions fit leaves the most
                 break
@@ -403,7 +398,7 @@ class PresentationStage(QWidget):
                 badge.setScale(factor)
         # A caption's lines (they share an anchor and follow one another) grow together
         # from its first line's anchor, so their spacing grows with them.
-        captions = _captions(scene.label_items)
+        captions = caption_groups(scene.label_items)
         for lines in captions:
             anchor = QPointF(lines[0].label.x, lines[0].label.y)
             for label in lines:
@@ -417,67 +412,15 @@ class PresentationStage(QWidget):
             self._place_card()
 
     def _spread_labels(self, scene: BodyMapScene, view_scale: float) -> None:
-        """Move the shown captions apart, off the numbers, and into the part of the screen the map has.
-
-        Grown captions may run into each other or onto a number. They may use the
-        whole visible area (the black bars beside a map too), never the caption band.
-        While arrows are stepped through, a text that still cannot be set clear of
-        the others (a landmark boxed in by numbers) is left out rather than shown
-        half covered.
-        """
-        captions = [lines for lines in _captions(scene.label_items) if lines[0].isVisible()]
-        for lines in captions:
-            for label in lines:
-                label.setPos(0, 0)
-        boxes = [
-            _box(_union(label.mapRectToScene(label.text_rect()) for label in lines)) for lines in captions
-        ]
-        pad = LABEL_GAP_PX / view_scale
-        area = _box(self.view.mapToScene(self.view.free_rect()).boundingRect().adjusted(pad, pad, -pad, -pad))
-        numbers = [
-            _box(badge.sceneBoundingRect().adjusted(-pad / 2, -pad / 2, pad / 2, pad / 2))
-            for badge in scene.badge_items.values()
-        ]
-        moves = spread_apart(boxes, gap=4 * pad, vgap=pad, rounds=40, within=area, fixed=numbers)
-        placed = [(x + dx, y + dy, w, h) for (x, y, w, h), (dx, dy) in zip(boxes, moves, strict=True)]
-        for index, lines in enumerate(captions):
-            others = [*numbers, *placed[:index], *placed[index + 1 :]]
-            if not any(overlaps(placed[index], other) for other in others):
-                continue
-            # Boxed in (by numbers, or at the screen's edge): look further for a clear place.
-            clear = [*numbers, *(_grown(box, pad) for box in placed[:index] + placed[index + 1 :])]
-            room = free_spot(placed[index], clear, area, step=2 * pad, max_distance=ROOM_REACH_PX / view_scale)
-            if room is not None:
-                x, y, w, h = placed[index]
-                placed[index] = (x + room[0], y + room[1], w, h)
-            elif not self._names_shown:
-                # Stepping through arrows: rather left out than shown half covered.
-                for label in lines:
-                    label.setVisible(False)
-                placed[index] = (0.0, 0.0, 0.0, 0.0)  # gone: it no longer crowds the rest
-        for lines, box, (x, y, _w, _h) in zip(captions, boxes, placed, strict=True):
-            for label in lines:
-                label.setPos(x - box[0], y - box[1])
-        self._leaders_follow_labels(scene)
+        """Set the shown texts clear of each other and the numbers, in the map's part of the screen."""
+        area = self.view.mapToScene(self.view.free_rect()).boundingRect()
+        spread_labels(scene, view_scale, area, drop_boxed_in=not self._names_shown)
 
     def _show_names(self, scene: BodyMapScene, shown: bool) -> None:
-        """Show or hide the region names and the notes naming a figure or arrow; the rest stays."""
+        """Show every name, or only the bearings (an arrow stop); then spread the texts again."""
         self._names_shown = shown
-        names = naming_labels([item.label for item in scene.label_items])
-        for item, naming in zip(scene.label_items, names, strict=True):
-            item.setVisible(shown or not naming)
-        self._leaders_follow_labels(scene)
+        show_names(scene, shown)
         self._spread_labels(scene, self.view.view_scale())
-
-    def _leaders_follow_labels(self, scene: BodyMapScene) -> None:
-        """Show a leader line only with the text it starts from (the nearest name or note to its start)."""
-        named = [item for item in scene.label_items if item.label.kind in ("region", "note")]
-        if not named:
-            return
-        for leader in scene.leader_items:
-            start = leader.start
-            nearest = min(named, key=lambda item: _distance(item.text_rect(), start))
-            leader.setVisible(nearest.isVisible())
 
     # -- commands (keys and the presenter call these) ---------------------------------------
 
@@ -551,43 +494,3 @@ class PresentationStage(QWidget):
         for cover in (self.blank, self.halo):
             cover.setGeometry(self.rect())
         self._rescale(self.view.view_scale())
-
-
-def _box(rect: QRectF) -> Box:
-    return (rect.x(), rect.y(), rect.width(), rect.height())
-
-
-def _captions(labels: list[LabelItem]) -> list[list[LabelItem]]:
-    """Group label lines into captions: same kind, anchor and x, each line under the last."""
-    captions: list[list[LabelItem]] = []
-    for label in sorted(labels, key=lambda item: (item.label.x, item.label.y)):
-        last = captions[-1][-1].label if captions else None
-        here = label.label
-        if (
-            last is not None
-            and (last.x, last.anchor, last.kind) == (here.x, here.anchor, here.kind)
-            and 0 < here.y - last.y <= 1.6 * LABEL_SIZES[here.kind]
-        ):
-            captions[-1].append(label)
-        else:
-            captions.append([label])
-    return captions
-
-
-def _grown(box: Box, by: float) -> Box:
-    x, y, w, h = box
-    return (x - by, y - by, w + 2 * by, h + 2 * by)
-
-
-def _distance(rect: QRectF, point: QPointF) -> float:
-    """Return how far a point is from a rectangle (0 inside it)."""
-    dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
-    dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
-    return float(dx * dx + dy * dy) ** 0.5
-
-
-def _union(rects: Iterable[QRectF]) -> QRectF:
-    total = QRectF()
-    for rect in rects:
-        total = total.united(rect)
-    return total

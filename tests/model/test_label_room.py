@@ -18,8 +18,9 @@ def test_a_boxed_in_text_goes_to_the_nearest_clear_place_inside_the_area():
     dx, dy = move
     moved = (100 + dx, 100 + dy, 60, 20)
     assert not any(overlaps(moved, n) for n in numbers)
-    assert dy > 0 and abs(dx) < 30  # out through the open side, below, not far round
-    assert 0 <= moved[1] and moved[1] + 20 <= 300
+    assert dy > 0  # out through the open side, below,
+    assert abs(dx) < 30  # not far round
+    assert moved[1] + 20 <= 300
 
 
 def test_no_room_within_reach_is_none():

@@ -46,13 +46,15 @@ def test_nothing_to_lay_out_on_is_an_error(screen, height, unit):
 
 def test_a_column_sits_at_the_right_and_the_map_has_the_rest_of_the_width():
     layout = column_layout((0, 0, 1920, 1080), 352, 600)
-    assert layout is not None and layout.side == "right"
+    assert layout is not None
+    assert layout.side == "right"
     cx, cy, cw, ch = layout.caption
     mx, my, mw, mh = layout.map_area
     assert (cw, ch) == (352, 600)
     assert cx + cw == 1920 - CAPTION_MARGIN
     assert cy == pytest.approx((1080 - 600) / 2)  # centred down the screen
-    assert mx + mw <= cx - CAPTION_GAP and mh == 1080
+    assert mx + mw <= cx - CAPTION_GAP
+    assert mh == 1080
     assert not overlaps(layout.caption, layout.map_area)
 
 

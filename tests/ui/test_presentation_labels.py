@@ -1,4 +1,4 @@
-"""At every arrow stop of every map, the projected map's texts stand clear of each other and of the numbers."""
+"""At every arrow stop of every map, the projected texts stand clear of each other and of the numbers."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _crowding(stage: PresentationStage) -> list[str]:
     found = []
     for index, (text, box) in enumerate(texts):
         room = box.adjusted(-CLEARANCE, -CLEARANCE, CLEARANCE, CLEARANCE)
-        found += [f"{text!r} touches {other!r}" for other, rect in texts[index + 1 :] if room.intersects(rect)]
+        found += [f"{text!r} touches {name!r}" for name, rect in texts[index + 1 :] if room.intersects(rect)]
         found += [f"{text!r} touches number {n}" for n, rect in numbers if box.intersects(rect)]
         if not stage.rect().contains(box) or box.intersects(caption):
             found.append(f"{text!r} is off the screen or under the caption")
