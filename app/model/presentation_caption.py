@@ -28,6 +28,8 @@ CAPTION_MARGIN = 12.0  # pixels between the caption and the screen's edges
 CAPTION_GAP = 8.0  # pixels between the map's area and the caption
 COLUMN_EMS = (11.0, 12.0, 13.0, 14.0, 16.0)  # caption column widths tried, in text units
 COLUMN_MAX_SHARE = 0.35  # of the screen's width: the most a column may take
+# A column's short lines read less easily than a band's: it must grow the map by this much.
+COLUMN_MIN_GAIN = 1.05
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def fitted_scale(area: Box, map_size: tuple[float, float]) -> float:
 
 
 def best_layout(layouts: list[CaptionLayout], map_size: tuple[float, float]) -> CaptionLayout:
-    """Return the layout that leaves the map largest; on a tie, the first (the band).
+    """Return the layout that leaves the map largest: the first (the band) unless another gains ``COLUMN_MIN_GAIN``.
 
     Raises:
         ValueError: no layouts, or a map size that is not positive.
@@ -136,6 +138,6 @@ def best_layout(layouts: list[CaptionLayout], map_size: tuple[float, float]) -> 
         raise ValueError(f"no caption layout to choose for a map of {map_size}")
     best = layouts[0]
     for layout in layouts[1:]:
-        if fitted_scale(layout.map_area, map_size) > fitted_scale(best.map_area, map_size) * 1.01:
+        if fitted_scale(layout.map_area, map_size) > fitted_scale(best.map_area, map_size) * COLUMN_MIN_GAIN:
             best = layout
     return best
