@@ -129,7 +129,7 @@ def fitted_scale(area: Box, map_size: tuple[float, float]) -> float:
 
 
 def best_layout(layouts: list[CaptionLayout], map_size: tuple[float, float]) -> CaptionLayout:
-    """Return the layout that leaves the map largest: the first (the band) unless another gains ``COLUMN_MIN_GAIN``.
+    """Return the band (the first layout) unless another grows the map by ``COLUMN_MIN_GAIN`` or more.
 
     Raises:
         ValueError: no layouts, or a map size that is not positive.
