@@ -14,16 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.model.content import Catalog, MapInfo, Technique
+from app.ui.card_context import CardContext
 from app.ui.reference_views import fill_course, fill_page, fill_protocol
-from app.ui.selection_page import Selection, SelectionPage
-from app.ui.technique_card import CardContext, TechniqueCard
 from app.ui.text_widgets import citation_text, link_label, plain_label
 from app.ui.theme import Theme
+
+if TYPE_CHECKING:  # the cards' modules load when the first card is built, after the first paint
+    from app.ui.selection_page import Selection, SelectionPage
+    from app.ui.technique_card import TechniqueCard
 
 # Cards kept built (about 0.4 MB each): enough for every region of the map with the most
 # (13, trunk; a test checks the shipped content), so a map's cards are all built once.
@@ -77,8 +81,7 @@ class CardPanel(QScrollArea):
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
         frame_layout.setSpacing(0)
-        self._selection = SelectionPage(self.theme, self.technique_requested.emit, PAGE_MARGIN)
-        frame_layout.addWidget(self._selection)
+        self._selection_page: SelectionPage | None = None  # made with the first card shown
         frame_layout.addStretch(1)
         self._frame_layout = frame_layout
         self._page: QWidget | None = None
@@ -110,11 +113,21 @@ class CardPanel(QScrollArea):
         self._kept = {}
         self._kept_theme = self.context.theme
         self.cards = []
-        old = self._selection
-        self._selection = SelectionPage(self.theme, self.technique_requested.emit, PAGE_MARGIN)
-        self._selection.hide()
-        self._frame_layout.replaceWidget(old, self._selection)
-        self._discard(old)
+        old, self._selection_page = self._selection_page, None
+        if old is not None:
+            self._frame_layout.removeWidget(old)
+            self._discard(old)
+
+    @property
+    def _selection(self) -> SelectionPage:
+        """The page that stays (see the module's docstring), made when first needed."""
+        if self._selection_page is None:
+            from app.ui.selection_page import SelectionPage
+
+            self._selection_page = SelectionPage(self.theme, self.technique_requested.emit, PAGE_MARGIN)
+            self._selection_page.hide()
+            self._frame_layout.insertWidget(0, self._selection_page)
+        return self._selection_page
 
     def _remember(self, show: Callable[[], None]) -> None:
         self._shown = show
@@ -134,7 +147,8 @@ class CardPanel(QScrollArea):
         # The new page replaces the last one; the kept page hides (its cards stay built).
         layout.addStretch(1)
         self._drop_page()
-        self._selection.hide()
+        if self._selection_page is not None:
+            self._selection_page.hide()
         self._frame_layout.insertWidget(0, self._building, 1)
         self._page = self._building
         self._page.show()  # children added to a shown widget stay hidden until shown
@@ -160,6 +174,8 @@ class CardPanel(QScrollArea):
             self._kept_theme = self.context.theme
         card = self._kept.get(technique.id)
         if card is None:
+            from app.ui.technique_card import TechniqueCard
+
             card = TechniqueCard(technique, self.context)
             card.related_requested.connect(self.technique_requested)
             card.map_requested.connect(self.map_requested)
@@ -279,6 +295,8 @@ class CardPanel(QScrollArea):
         self._remember(lambda: self._show_region(info, region_id))
 
     def _show_region(self, info: MapInfo, region_id: str) -> None:
+        from app.ui.selection_page import Selection
+
         region = info.regions[region_id]
         where = [w for w in (region.view, SIDE_WORDS.get(region.side or "")) if w]
         techniques = self.catalog.techniques_for_region(info.id, region_id)
@@ -299,6 +317,8 @@ class CardPanel(QScrollArea):
         self._remember(lambda: self._show_point(point_id))
 
     def _show_point(self, point_id: str) -> None:
+        from app.ui.selection_page import Selection
+
         point = self.catalog.points[point_id]
         self._show_selection(
             Selection(
@@ -315,6 +335,8 @@ class CardPanel(QScrollArea):
         self._remember(lambda: self._show_technique(technique_id))
 
     def _show_technique(self, technique_id: str) -> None:
+        from app.ui.selection_page import Selection
+
         technique = self.catalog.techniques[technique_id]
         self._show_selection(Selection(technique.title, _tr("Technique card"), [self._kept_card(technique)]))
 

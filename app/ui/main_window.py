@@ -30,6 +30,7 @@ from app.ui.appearance import appearance_from_settings
 from app.ui.appearance_controller import apply_appearance, fit_panels_to_text, side_note, viewpoint_of
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.body_map_view import BodyMapView
+from app.ui.card_context import CardContext
 from app.ui.card_panel import SIDE_WORDS, CardPanel
 from app.ui.first_paint import after_first_paint
 from app.ui.main_menus import build_menus, build_toolbar
@@ -39,7 +40,6 @@ from app.ui.pack_opening import PackOpener, connect_pack_opening, pack_lines
 from app.ui.panel_split import PanelSplit
 from app.ui.scene_shelf import IdleQueue, SceneShelf
 from app.ui.starred_list import StarredList
-from app.ui.technique_card import CardContext
 from app.ui.theme import Theme
 from app.ui.toolbar_fit import ToolbarLabels
 

@@ -9,8 +9,6 @@ Content text is always shown literally (escaped), never as markup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPixmap
@@ -24,52 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.content import Catalog, Technique
+from app.model.content import Technique
+from app.ui.card_context import CardContext
 from app.ui.text_block import TextBlock, escaped, paragraphs, scaled_font
 from app.ui.text_widgets import ClickableLabel, citation_text, link_label
 from app.ui.theme import Theme
 
-SECTIONS = ("details", "steps", "note")
 NOTE_SAVE_DELAY_MS = 700
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TechniqueCard", text)
-
-
-class CardNotes(Protocol):
-    """What a card needs from the user's notes and stars."""
-
-    def note(self, card_id: str) -> str: ...  # noqa: D102
-
-    def set_note(self, card_id: str, text: str) -> None: ...  # noqa: D102
-
-    def is_starred(self, card_id: str) -> bool: ...  # noqa: D102
-
-    def toggle_star(self, card_id: str) -> bool: ...  # noqa: D102
-
-
-@dataclass
-class CardContext:
-    """What every card shares: content, colours, folded sections, the user's notes.
-
-    ``report`` tells the user about a note or star that could not be saved.
-    """
-
-    catalog: Catalog
-    theme: Theme
-    open_sections: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(SECTIONS, True))
-    notes: CardNotes | None = None
-    report: Callable[[str], None] = print
-
-    def save(self, change: Callable[[], object]) -> bool:
-        """Run a change to the notes; report and return False when it could not be saved."""
-        try:
-            change()
-        except Exception as exc:  # the store raises UserDataError with a message for people
-            self.report(str(exc))
-            return False
-        return True
 
 
 def lubrication_icon(uses_oil: bool, size: int, theme: Theme) -> QPixmap:

@@ -6,7 +6,7 @@ from app.services.library import load_library
 from app.services.user_data import UserDataStore
 from app.ui import card_panel
 from app.ui.card_panel import CardPanel
-from app.ui.technique_card import CardContext
+from app.ui.card_context import CardContext
 from app.ui.theme import LIGHT
 
 
