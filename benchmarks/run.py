@@ -6,7 +6,8 @@ It measures, on this machine and in this run:
 
 - floor: a bare PySide6 process that shows one empty window, paints once and quits
   (``benchmarks/bare_qt_window.py``), as a whole process, median of N runs;
-- start: ``python -m app --exit-after-first-paint`` as a whole process (the real start,
+- start: the ``fibromap`` command (``app.main.main``, what the desktop entry runs) with
+  ``--exit-after-first-paint``, as a whole process (the real start,
   quitting once the first map is painted), median of N runs, and its ratio to the floor;
   the first run (cold geometry cache) is reported apart;
 - click to card: a mouse click (QTest press + release on the map's viewport) on a random
@@ -142,11 +143,15 @@ def run_process(args: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+FIBROMAP_COMMAND = "import sys; from app.main import main; sys.exit(main())"
+
+
 def measure_start(runs: int, home: Path) -> tuple[list[Figure], dict[str, Any]]:
     """The floor and FibroMap's start, interleaved so both see the same machine."""
     env = child_env(home)
     floor_cmd = [sys.executable, str(ROOT / "benchmarks" / "bare_qt_window.py")]
-    app_cmd = [sys.executable, "-m", "app", "--exit-after-first-paint"]
+    # What the installed ``fibromap`` command (and so the desktop entry) runs: app.main.main.
+    app_cmd = [sys.executable, "-c", FIBROMAP_COMMAND, "--exit-after-first-paint"]
     cold = run_process(app_cmd, env)  # fills the geometry cache (and writes bytecode)
     run_process(floor_cmd, env)
     floors, starts = [], []
