@@ -368,12 +368,19 @@ class MainWindow(QMainWindow):
         self.view.show_scene(scene)
         self.navigator.set_current_map(map_id)
         info = self.library.catalog.maps[map_id]
-        self.cards.show_map(info)
+        if self.idle.begun:
+            self.cards.show_map(info)
+        else:  # the first frame is the map; its overview comes with the first idle turn, a frame on
+            self.idle.add(partial(self._show_overview, map_id), first=True)
         # The cards a click on this map can show are built in idle time, so a click only shows them.
         for job in self.cards.prepare_jobs(self.library.catalog.techniques_for_regions(map_id)):
             self.idle.add(job)
         self.refresh_map_label()
         self.setWindowTitle(f"{info.title} — {APP_NAME}")
+
+    def _show_overview(self, map_id: str) -> None:
+        if map_id == self.current_map and not self.cards.heading:  # nothing chosen meanwhile
+            self.cards.show_map(self.library.catalog.maps[map_id])
 
     def refresh_map_label(self) -> None:
         """Say in the status bar which map is shown and whose left and right it names."""

@@ -104,6 +104,11 @@ class IdleQueue(QObject):
         self._timer.stop()
 
     @property
+    def begun(self) -> bool:
+        """Whether the jobs have begun to run (the window's first paint is done)."""
+        return self._begun
+
+    @property
     def pending(self) -> int:
         """The number of jobs still queued."""
         return len(self._jobs)

@@ -129,3 +129,19 @@ def test_reference_pages_render_from_content(make_window, qtbot):
     for page in library.catalog.pages.values():
         window.findChild(type(window.actions_by_id[ActionId.COURSE]), f"page_{page.id}").trigger()
         assert window.cards.heading == page.title
+
+
+def test_the_first_frame_is_the_map_and_its_overview_follows_when_idle(make_window, qtbot):
+    from app.services.library import load_library
+
+    library = load_library()
+    window = make_window(library, show=False)
+    first = window.current_map
+    assert window.cards.heading == ""  # nothing in the card column before the first paint
+    other = next(m for m in library.catalog.maps if m != first)
+    window.show_map(other)  # e.g. --map: only the map shown last gets its overview
+    window.show()
+    qtbot.waitUntil(lambda: window.cards.heading != "", timeout=3000)
+    assert window.cards.heading == library.catalog.maps[other].title
+    window.show_map(first)  # once idle work has begun, at once
+    assert window.cards.heading == library.catalog.maps[first].title
