@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QLabel
 from app.services.library import load_library
 from app.services.user_data import UserDataStore
 from app.ui import card_panel
-from app.ui.card_panel import CardPanel
 from app.ui.card_context import CardContext
+from app.ui.card_panel import CardPanel
 from app.ui.theme import LIGHT
 
 

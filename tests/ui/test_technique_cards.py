@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QLabel
 
 from app.model.catalog_loader import catalog_from_document
 from app.services.library import load_library
-from app.ui.card_panel import CardPanel
 from app.ui.card_context import CardContext
+from app.ui.card_panel import CardPanel
 from app.ui.technique_card import TechniqueCard
 from app.ui.text_block import TextBlock
 from app.ui.theme import LIGHT
