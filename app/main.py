@@ -88,13 +88,12 @@ def _run(args: argparse.Namespace) -> int:
 
     # Imported here so --help and --version work without Qt.
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.model.problems import ContentError
     from app.services import map_cache
     from app.services.library import load_library
-    from app.services.resources import ResourceError, icon_file
+    from app.services.resources import ResourceError
 
     _quiet_known_platform_noise()
     existing = QApplication.instance()
@@ -106,12 +105,6 @@ def _run(args: argparse.Namespace) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    try:
-        # Desktops take the icon from the .desktop file named by APP_ID; X11 without one
-        # (and the frozen app before it is installed) shows this one.
-        app.setWindowIcon(QIcon(str(icon_file())))
-    except ResourceError as exc:
-        print(f"{APP_NAME}: {exc}", file=sys.stderr)  # noqa: T201
 
     folder = map_cache.default_folder()
     cache = map_cache.GeometryCache(folder) if folder is not None else None
@@ -163,6 +156,7 @@ def _run(args: argparse.Namespace) -> int:
     from app.ui.first_paint import after_first_paint
 
     window = MainWindow(library, notices=[notice] if notice else [])
+    window.idle.add(_set_window_icon)  # the SVG icon engine loads after the first paint
     if args.map:
         window.show_map(args.map)
     after_first_paint(window.view.viewport(), _collect_from_now_on)
@@ -178,6 +172,20 @@ def _run(args: argparse.Namespace) -> int:
         after_first_paint(window.view.viewport(), quit_now)
     window.show()
     return app.exec()
+
+
+def _set_window_icon() -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.resources import ResourceError, icon_file
+
+    try:
+        # Desktops take the icon from the .desktop file named by APP_ID; X11 without one
+        # (and the frozen app before it is installed) shows this one.
+        QApplication.setWindowIcon(QIcon(str(icon_file())))
+    except ResourceError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)  # noqa: T201
 
 
 def _collect_from_now_on() -> None:

@@ -66,7 +66,7 @@ def test_installing_the_accessible_style_after_the_first_paint_changes_no_pixel(
     assert window.grab().toImage() == first
 
 
-def test_the_started_app_has_the_accessible_style_once_idle(tmp_path):
+def test_the_started_app_has_the_accessible_style_and_its_icon_once_idle(tmp_path):
     probe = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
@@ -76,7 +76,8 @@ def test_the_started_app_has_the_accessible_style_once_idle(tmp_path):
         "def show(self):\n"
         "    shown(self)\n"
         "    def check():\n"
-        "        print(type(QApplication.style()).__name__, self.idle.pending)\n"
+        "        icon = not QApplication.windowIcon().isNull()\n"
+        "        print(type(QApplication.style()).__name__, self.idle.pending, icon)\n"
         "        QApplication.quit()\n"
         "    QTimer.singleShot(2000, check)\n"
         "mw.MainWindow.show = show\n"
@@ -90,4 +91,4 @@ def test_the_started_app_has_the_accessible_style_once_idle(tmp_path):
         [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["AccessibleStyle", "0"]
+    assert done.stdout.split() == ["AccessibleStyle", "0", "True"]
