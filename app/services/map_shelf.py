@@ -11,15 +11,16 @@ cache (a "verdict") under a digest of all of them, and on a match hands out a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.model.body_map import BodyMap
+from app.model.lazy_shelf import LazyShelf
 from app.model.problems import Problem, Severity
 from app.services.map_cache import GeometryCache
 
 
-class MapShelf(Mapping[str, BodyMap]):
+class MapShelf(LazyShelf[BodyMap]):
     """Map id -> map, in content order; a map is decoded on its first lookup.
 
     The bytes are those read (and checked) at the start, so a file changed on
@@ -31,29 +32,12 @@ class MapShelf(Mapping[str, BodyMap]):
     """
 
     def __init__(self, files: Mapping[str, tuple[str, bytes]], cache: GeometryCache) -> None:
-        self._files = dict(files)
-        self._cache = cache
-        self._maps: dict[str, BodyMap] = {}
-
-    def __getitem__(self, map_id: str) -> BodyMap:
-        body_map = self._maps.get(map_id)
-        if body_map is None:
-            name, data = self._files[map_id]  # KeyError for a map that is not kept
-            body_map = self._maps[map_id] = self._cache.load_map_bytes(name, data)
-        return body_map
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
-
-    def __len__(self) -> int:
-        return len(self._files)
-
-    def __contains__(self, map_id: object) -> bool:
-        return map_id in self._files
+        files = dict(files)
+        super().__init__(files, lambda map_id: cache.load_map_bytes(*files[map_id]))
 
     def decoded(self) -> list[str]:
         """Return the ids of the maps decoded so far (for tests and the benchmark)."""
-        return list(self._maps)
+        return list(self.made())
 
 
 def encode_verdict(kept: Sequence[str], problems: Sequence[Problem]) -> dict[str, Any]:

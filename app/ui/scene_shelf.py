@@ -11,14 +11,15 @@ so the window is painted first and every job stays a short handler.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.model.lazy_shelf import LazyShelf
 from app.ui.body_map_scene import BodyMapScene
 
 
-class SceneShelf(Mapping[str, BodyMapScene]):
+class SceneShelf(LazyShelf[BodyMapScene]):
     """Map id -> scene, in content order; a scene is built on first lookup.
 
     Looking up, iterating over values or items builds what it touches; use
@@ -29,36 +30,9 @@ class SceneShelf(Mapping[str, BodyMapScene]):
         build: makes the scene of one map.
     """
 
-    def __init__(self, ids: Sequence[str], build: Callable[[str], BodyMapScene]) -> None:
-        self._ids = list(ids)
-        self._build = build
-        self._scenes: dict[str, BodyMapScene] = {}
-
-    def __getitem__(self, map_id: str) -> BodyMapScene:
-        scene = self._scenes.get(map_id)
-        if scene is None:
-            if map_id not in self._ids:
-                raise KeyError(map_id)
-            scene = self._scenes[map_id] = self._build(map_id)
-        return scene
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __contains__(self, map_id: object) -> bool:
-        return map_id in self._ids
-
-    def add(self, map_id: str) -> None:
-        """List one more map (from a content pack opened later), after the others."""
-        if map_id not in self._ids:
-            self._ids.append(map_id)
-
     def built(self) -> dict[str, BodyMapScene]:
         """Return the scenes built so far (building none)."""
-        return dict(self._scenes)
+        return self.made()
 
 
 class IdleQueue(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.services.library import load_library
 from app.ui.actions import ActionId
@@ -12,16 +12,12 @@ from app.ui.appearance import Appearance
 from app.ui.appearance_controller import apply_appearance
 from app.ui.theme import LIGHT
 from app.ui.toolbar_fit import SHORT_LABELS
+from tests.ui.events import settle
 
 
 @pytest.fixture(scope="module")
 def library():
     return load_library()
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def _hidden_buttons(window) -> list[str]:
@@ -46,7 +42,7 @@ def test_every_button_fits_at_1440_wide(make_window, library, restore_appearance
     apply_appearance(window, Appearance(LIGHT, percent))  # before the window is laid out, as at start
     window.resize(QSize(1440, 900))
     window.show()
-    _settle()
+    settle()
     assert window.width() == 1440
     assert _hidden_buttons(window) == []
     bar = window.findChild(QToolBar, "main_toolbar")
@@ -62,19 +58,19 @@ def test_labels_follow_a_text_size_change_and_a_resize(make_window, library, res
     window = make_window(library, show=False)
     window.resize(QSize(1440, 900))
     window.show()
-    _settle()
+    settle()
     labels = window.toolbar_labels
     assert not labels.short
     apply_appearance(window, Appearance(LIGHT, 200))  # Preferences, while the window is open
-    _settle()
+    settle()
     assert labels.short
     assert _hidden_buttons(window) == []
     assert window.actions_by_id[ActionId.PROTOCOL].iconText() == SHORT_LABELS[ActionId.PROTOCOL]
     apply_appearance(window, Appearance(LIGHT, 100))
-    _settle()
+    settle()
     assert not labels.short
     assert window.actions_by_id[ActionId.PROTOCOL].iconText() == "The 8-Step Protocol"
     window.resize(QSize(1000, 800))  # too narrow for the full labels even at 100 %
-    _settle()
+    settle()
     assert labels.short
     assert _hidden_buttons(window) == []
