@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QRectF, QSize
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QGraphicsItem
 
 from app.model.presentation import Stop
 from app.services.library import load_library
 from app.ui.presentation_stage import PresentationStage
+from tests.ui.arrow_stops import arrow_stops, on_stage
 
 
 @pytest.fixture(scope="module")
 def library():
     return load_library()
-
-
-def _on_stage(stage: PresentationStage, rect: QRectF) -> QRect:
-    """Map a rectangle in map units to stage pixels."""
-    viewport = stage.view.viewport()
-    box = stage.view.mapFromScene(rect).boundingRect()
-    return box.translated(viewport.mapTo(stage, box.topLeft()) - box.topLeft())
 
 
 def _boxes(stage: PresentationStage, order: int) -> dict[str, QRect]:
@@ -29,7 +23,7 @@ def _boxes(stage: PresentationStage, order: int) -> dict[str, QRect]:
     found: dict[str, QRect] = {}
     for label in scene.label_items:
         if label.isVisible():
-            found[f"{label.label.kind} label {label.label.text!r}"] = _on_stage(
+            found[f"{label.label.kind} label {label.label.text!r}"] = on_stage(
                 stage, label.mapRectToScene(label.text_rect())
             )
     items: dict[str, QGraphicsItem] = {f"number {n}": badge for n, badge in scene.badge_items.items()}
@@ -37,30 +31,22 @@ def _boxes(stage: PresentationStage, order: int) -> dict[str, QRect]:
     items[f"arrow {order}"] = arrow
     items[f"region {arrow.arrow.region}"] = scene.region_items[arrow.arrow.region]
     for name, item in items.items():
-        found[name] = _on_stage(stage, item.sceneBoundingRect())
+        found[name] = on_stage(stage, item.sceneBoundingRect())
     return found
 
 
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1920, 1080), QSize(1024, 768)])
 def test_no_arrow_caption_covers_what_is_on_the_map(qtbot, library, size):
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(size)
-    stage.show()
-    qtbot.waitExposed(stage)
     covered = []
     checked = 0
-    for map_id in stage.plan.map_ids:
-        for order in stage.plan.arrows_of(map_id):
-            stage.go_to(Stop(map_id, order))
-            QApplication.processEvents()
-            caption = stage.card_overlay.geometry()
-            assert stage.card_visible
-            assert stage.rect().contains(caption), f"{map_id} arrow {order}: the caption is off the screen"
-            for name, box in _boxes(stage, order).items():
-                checked += 1
-                if caption.intersects(box):
-                    covered.append(f"{map_id} arrow {order} covers {name}")
+    for stage, map_id, order in arrow_stops(qtbot, library, size):
+        caption = stage.card_overlay.geometry()
+        assert stage.card_visible
+        assert stage.rect().contains(caption), f"{map_id} arrow {order}: the caption is off the screen"
+        for name, box in _boxes(stage, order).items():
+            checked += 1
+            if caption.intersects(box):
+                covered.append(f"{map_id} arrow {order} covers {name}")
     assert checked > 500  # every map with arrows was looked at
     assert not covered, covered[:10]
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QRectF, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
 
 from app.model.map_names import naming_labels
 from app.model.presentation import Stop
 from app.services.library import load_library
 from app.ui.presentation_stage import PresentationStage
+from tests.ui.arrow_stops import arrow_stops, on_stage
 
 CLEARANCE = 2  # pixels: two texts that touch (their halos merge) read as one on a projector
 
@@ -19,21 +19,15 @@ def library():
     return load_library()
 
 
-def _on_stage(stage: PresentationStage, rect: QRectF) -> QRect:
-    viewport = stage.view.viewport()
-    box = stage.view.mapFromScene(rect).boundingRect()
-    return box.translated(viewport.mapTo(stage, box.topLeft()) - box.topLeft())
-
-
 def _crowding(stage: PresentationStage) -> list[str]:
     """Every pair of shown texts, or text and number, closer than the clearance; texts off the map's part."""
     scene = stage.scene
     texts = [
-        (label.label.text, _on_stage(stage, label.mapRectToScene(label.text_rect())))
+        (label.label.text, on_stage(stage, label.mapRectToScene(label.text_rect())))
         for label in scene.label_items
         if label.isVisible()
     ]
-    numbers = [(n, _on_stage(stage, badge.sceneBoundingRect())) for n, badge in scene.badge_items.items()]
+    numbers = [(n, on_stage(stage, badge.sceneBoundingRect())) for n, badge in scene.badge_items.items()]
     caption = stage.card_overlay.geometry()
     found = []
     for index, (text, box) in enumerate(texts):
@@ -47,26 +41,17 @@ def _crowding(stage: PresentationStage) -> list[str]:
 
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1920, 1080), QSize(1024, 768)])
 def test_no_two_texts_and_no_text_and_number_touch_at_any_arrow_stop(qtbot, library, size):
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(size)
-    stage.show()
-    qtbot.waitExposed(stage)
     crowded = []
     stops = 0
-    for map_id in stage.plan.map_ids:
-        for order in stage.plan.arrows_of(map_id):
-            stage.go_to(Stop(map_id, order))
-            QApplication.processEvents()
-            stops += 1
-            crowded += [f"{map_id} arrow {order}: {problem}" for problem in _crowding(stage)]
-            scene = stage.scene
-            lost = [
-                item.label.text
-                for item in scene.label_items
-                if item.label.kind in ("view", "side") and not item.isVisible()
-            ]
-            assert not lost, f"{map_id} arrow {order}: the class loses its bearings, {lost} hidden"
+    for stage, map_id, order in arrow_stops(qtbot, library, size):
+        stops += 1
+        crowded += [f"{map_id} arrow {order}: {problem}" for problem in _crowding(stage)]
+        lost = [
+            item.label.text
+            for item in stage.scene.label_items
+            if item.label.kind in ("view", "side") and not item.isVisible()
+        ]
+        assert not lost, f"{map_id} arrow {order}: the class loses its bearings, {lost} hidden"
     assert stops > 100  # every arrow of every map
     assert not crowded, crowded[:10]
 
