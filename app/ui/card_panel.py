@@ -63,6 +63,9 @@ class CardPanel(QScrollArea):
         self.setWidgetResizable(True)
         # Text wraps to the panel; only what cannot wrap (a wide table at a large text size) scrolls.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Always there, so the cards' width never changes with their height: a card laid out
+        # ahead of a click (see prepare_jobs) is then shown without laying out its text again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(_tr("Technique cards"))
         self.setMinimumWidth(300)
@@ -205,12 +208,7 @@ class CardPanel(QScrollArea):
         self._forget_old_cards()
 
     def _card_width(self) -> int:
-        # As wide as a card is with the scroll bar shown: most selections need it (a card laid
-        # out ahead of a click at the width it gets is shown without laying out its text again).
-        viewport = self.viewport().width()
-        if not self.verticalScrollBar().isVisible():
-            viewport -= self.verticalScrollBar().sizeHint().width()
-        return max(viewport - 2 * PAGE_MARGIN, 100)
+        return max(self.viewport().width() - 2 * PAGE_MARGIN, 100)
 
     def _forget_old_cards(self) -> None:
         shown = set(map(id, self.cards))
