@@ -17,7 +17,8 @@ It measures, on this machine and in this run:
   click); after each map switch it waits for the app's idle work, as a user looks at a
   new map before clicking;
 - frames: a full repaint of every map's view at 1920x1080 and 3840x2160 (antialiased), and
-  stroke playback at 3840x2160 with its clock moved 1/60 s per frame (every frame has work);
+  stroke playback at 3840x2160 with its clock moved 1/60 s per frame (every frame has work;
+  the frame that answers Play, which hides every arrow at once, is reported apart);
 - search: each keystroke (QTest.keyClick into the Ctrl+F box) until the results are painted;
 - loading every map, cold (SVG parsed, cache written) and from the cache;
 - resident memory (VmRSS) of a FibroMap process with every map loaded and the window shown;
@@ -464,6 +465,7 @@ def measure_playback(window: Any, frames_per_map: int) -> tuple[list[Figure], di
     clock = ManualClock()
     overlay = PlaybackOverlay(None, LIGHT, clock)
     times: list[float] = []
+    starts: list[float] = []
     for map_id in window.navigator.map_ids():
         scene = window.scenes[map_id]
         if not scene.body_map.arrows:
@@ -473,8 +475,13 @@ def measure_playback(window: Any, frames_per_map: int) -> tuple[list[Figure], di
         view.viewport().repaint()
         overlay.set_scene(scene)
         overlay.set_speed(2.0)  # more arrows per frame budget; each frame still has work
+        # Pressing Play hides every arrow at once: a large repaint, reported on its own; the
+        # dropped-frame budget is about the playing that follows.
+        start = time.perf_counter()
         overlay.play()
-        QApplication.processEvents()
+        for _ in range(2):  # the scene's change is queued, then its repaint
+            QApplication.processEvents()
+        starts.append((time.perf_counter() - start) * 1000)
         for _ in range(frames_per_map):
             clock.advance(1 / 60)
             start = time.perf_counter()
@@ -490,6 +497,14 @@ def measure_playback(window: Any, frames_per_map: int) -> tuple[list[Figure], di
         Figure("playback frame at 3840x2160, p50", p50, "ms", "(reported)", None, f"{len(times)} frames"),
         Figure("playback frame at 3840x2160, p99", p99, "ms", "(reported)", None, ""),
         Figure(
+            "playback start (Play pressed to its frame), worst",
+            max(starts),
+            "ms",
+            "(reported)",
+            None,
+            f"{len(starts)} maps at 3840x2160",
+        ),
+        Figure(
             "playback dropped frames at 60 fps",
             dropped,
             "frames",
@@ -497,7 +512,7 @@ def measure_playback(window: Any, frames_per_map: int) -> tuple[list[Figure], di
             dropped == 0,
             f"frames over {FRAME_BUDGET_MS:.1f} ms of {len(times)}; max {max(times):.1f} ms",
         ),
-    ], {"playback_ms": times, "dropped": dropped}
+    ], {"playback_ms": times, "playback_start_ms": starts, "dropped": dropped}
 
 
 def measure_search(window: Any, queries: list[str]) -> tuple[list[Figure], dict[str, Any]]:
