@@ -74,7 +74,6 @@ class CardPanel(QScrollArea):
         self._graveyard = QWidget(self)  # where discarded widgets wait for deletion, hidden
         self._graveyard.hide()
         self._kept: dict[str, TechniqueCard] = {}  # technique id -> its card, built once
-        self._kept_theme = context.theme
         # One widget for the panel's life: the kept page and the page built for the moment.
         frame = QWidget()
         frame.setObjectName("CardPanelContent")
@@ -111,7 +110,6 @@ class CardPanel(QScrollArea):
             old_card.flush_note()
             self._discard(old_card)
         self._kept = {}
-        self._kept_theme = self.context.theme
         self.cards = []
         old, self._selection_page = self._selection_page, None
         if old is not None:
@@ -167,11 +165,6 @@ class CardPanel(QScrollArea):
             self._page = None
 
     def _kept_card(self, technique: Technique) -> TechniqueCard:
-        if self.context.theme is not self._kept_theme:  # another theme: build them again
-            for old in self._kept.values():
-                self._discard(old)
-            self._kept = {}
-            self._kept_theme = self.context.theme
         card = self._kept.get(technique.id)
         if card is None:
             from app.ui.technique_card import TechniqueCard

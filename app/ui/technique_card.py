@@ -70,12 +70,13 @@ class FoldingSection:
     ) -> None:
         self.key = key
         self._title = title
-        self.header = ClickableLabel(title)
+        self.header = ClickableLabel(self._header_text(open_))
+        self.header.setAccessibleName(title)  # the arrow is for the eye
         self.header.setFont(scaled_font(1.08, bold=True))
         self.header.setAccessibleDescription(_tr("Show or hide this part of the card"))
         self.header.clicked.connect(lambda: toggled(self.key, not self.is_open))
         self.body = body
-        self.set_open(open_)
+        body.setHidden(not open_)
 
     @property
     def is_open(self) -> bool:
@@ -84,10 +85,13 @@ class FoldingSection:
 
     def set_open(self, on: bool) -> None:
         """Show or hide the body."""
-        if self.is_open == on and self.header.text()[:1] in "▾▸":
+        if self.is_open == on:
             return  # already so: a kept card shown again changes nothing
         self.body.setHidden(not on)
-        self.header.setText(("▾ " if on else "▸ ") + self._title)
+        self.header.setText(self._header_text(on))
+
+    def _header_text(self, on: bool) -> str:
+        return ("▾ " if on else "▸ ") + self._title
 
 
 class TechniqueCard(QFrame):
