@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.technique_card import TechniqueCard
-from app.ui.text_block import TextBlock, escaped, scaled_font
-from app.ui.text_widgets import ClickableLabel, link_label, plain_label
+from app.ui.text_block import TextBlock, escaped
+from app.ui.text_widgets import ClickableLabel, link_label, plain_label, scaled_font
 from app.ui.theme import Theme
 
 REST_FALLBACK_MS = 100  # the cards below the first screenful, if the heading is never painted
@@ -80,11 +80,11 @@ class SelectionPage(QWidget):
         self._rest_timer.timeout.connect(self.show_rest)
         self.heading.installEventFilter(self)
 
-    def show_selection(self, selection: Selection, room: int, width: int) -> bool:
+    def show_selection(self, selection: Selection, room: int, width: int) -> None:
         """Show this selection: kept cards move here in order, the ones not wanted hide.
 
-        ``room`` is the height seen at once and ``width`` the cards' width. Returns whether
-        cards below the first screenful wait for ``show_rest``.
+        ``room`` is the height seen at once and ``width`` the cards' width; cards below
+        the first screenful wait for ``show_rest``.
         """
         self.heading.setText(selection.title)
         self.heading.setAccessibleName(selection.title)
@@ -120,7 +120,6 @@ class SelectionPage(QWidget):
         if self._waiting:
             # Once the heading is painted (the click's frame is on screen), or soon regardless.
             self._rest_timer.start(REST_FALLBACK_MS)
-        return bool(self._waiting)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """When the heading is painted, show the waiting cards on the next turn (Qt override)."""

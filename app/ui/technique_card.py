@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.model.content import Technique
 from app.ui.card_context import CardContext
-from app.ui.text_block import TextBlock, escaped, paragraphs, scaled_font
-from app.ui.text_widgets import ClickableLabel, citation_text, link_label
+from app.ui.text_block import TextBlock, escaped, paragraphs
+from app.ui.text_widgets import ClickableLabel, citation_text, link_label, scaled_font
 from app.ui.theme import Theme
 
 NOTE_SAVE_DELAY_MS = 700

@@ -49,14 +49,6 @@ def escaped(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def scaled_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
-    """Return the application's font, larger or smaller by ``scale`` and maybe bold."""
-    font = QFont(QGuiApplication.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    return font
-
-
 def paragraphs(lines: Iterable[str], *, spacing: int = 6) -> str:
     """Return HTML for lines of content text, one paragraph each."""
     return "".join(f'<p style="margin-bottom:{spacing}px">{escaped(line)}</p>' for line in lines)

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.content import Catalog, Citation
+
+
+def scaled_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
+    """Return the application's font, larger or smaller by ``scale`` and maybe bold."""
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    return font
 
 
 def plain_label(text: str, *, scale: float = 1.0, bold: bool = False, color: str | None = None) -> QLabel:
@@ -16,10 +34,7 @@ def plain_label(text: str, *, scale: float = 1.0, bold: bool = False, color: str
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if scale != 1.0 or bold:
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
+        label.setFont(scaled_font(scale, bold=bold))
     if color:
         label.setStyleSheet(f"color: {color};")
     return label

@@ -4,7 +4,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from app.ui.text_block import TextBlock, escaped, paragraphs, scaled_font
+from app.ui.text_block import TextBlock, escaped, paragraphs
+from app.ui.text_widgets import scaled_font
 
 LONG = "Gentle kneading follows the effleurage of the paravertebral zones. " * 6
 
