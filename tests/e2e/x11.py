@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage
 
 TOOLS = ("Xvfb", "xdotool", "xwd")
 SCREEN = (1600, 1000)
+GRAB_ATTEMPTS = 5
 
 
 def missing_tools() -> list[str]:
@@ -124,17 +125,28 @@ class AppWindow:
 
     def grab(self, name: str) -> QImage:
         """Return the window's part of the screen (popups over it included); saved as a PNG."""
-        dump = subprocess.run(
-            ["xwd", "-root", "-silent"],
-            env={**os.environ, "DISPLAY": self.display},
-            capture_output=True,
-            timeout=30,
-            check=True,
-        ).stdout
-        image = parse_xwd(dump).copy(self.geometry())
+        image = parse_xwd(self._dump_screen()).copy(self.geometry())
         self._count += 1
         image.save(str(self.shots / f"{self._count:02d}-{name}.png"))
         return image
+
+    def _dump_screen(self) -> bytes:
+        # xwd walks the window tree (XQueryTree, then the attributes of each window) before it
+        # reads the pixels; a window the app destroys during that walk (a popup, a tooltip)
+        # ends xwd with BadWindow. That race is the grab's, not the app's: try again.
+        errors = []
+        for _attempt in range(GRAB_ATTEMPTS):
+            result = subprocess.run(
+                ["xwd", "-root", "-silent"],
+                env={**os.environ, "DISPLAY": self.display},
+                capture_output=True,
+                timeout=30,
+            )
+            if result.returncode == 0:
+                return result.stdout
+            errors.append(result.stderr.decode(errors="replace").strip() or f"exit {result.returncode}")
+            time.sleep(0.2)
+        raise RuntimeError(f"xwd could not read the screen in {GRAB_ATTEMPTS} tries:\n" + "\n".join(errors))
 
     def wait_for_title(self, wanted: Callable[[str], bool], timeout: float = 20) -> str:
         """Wait until the title satisfies ``wanted``; return it (the last one seen on timeout)."""
