@@ -240,6 +240,16 @@ class Countdown:
         """
         self.reset()
 
+    def next_cue_in(self) -> float | None:
+        """Seconds until the next cue not yet handed out falls due; ``None`` unless counting.
+
+        A view that polls on a frame timer can also wake exactly then, so a cue
+        (above all the END) is never a frame late.
+        """
+        if self._deadline is None or self._next_cue >= len(self._cues):
+            return None
+        return max(0.0, self._to_go() - self._cues[self._next_cue].to_go)
+
     def poll(self) -> list[Cue]:
         """Return, in order, the cues that fell due since the last poll.
 

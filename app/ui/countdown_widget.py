@@ -11,6 +11,7 @@ Esc stops. A window can bind the same slots to its own shortcuts.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6 import QtGui
@@ -104,6 +105,11 @@ class CountdownWidget(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.tick)
+        # The frame timer alone hands a cue out up to a frame late; this one fires when it is due.
+        self._cue_timer = QTimer(self)
+        self._cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._cue_timer.setSingleShot(True)
+        self._cue_timer.timeout.connect(self.tick)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_tr("Countdown timer"))
         self._describe()
@@ -317,8 +323,17 @@ class CountdownWidget(QWidget):
             self._timer.start()
         elif not busy and self._timer.isActive():
             self._timer.stop()
+        self._aim_at_next_cue()
         self._describe()
         self.update()
+
+    def _aim_at_next_cue(self) -> None:
+        wait = self._countdown.next_cue_in()
+        if wait is None:
+            self._cue_timer.stop()
+        else:
+            # Rounded up: woken a fraction of a millisecond early, the poll would find nothing due.
+            self._cue_timer.start(math.ceil(wait * 1000))
 
     def _describe(self) -> None:
         text = f"{clock_text(self._countdown.remaining)} — {self.status_text()}"

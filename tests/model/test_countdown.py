@@ -201,6 +201,24 @@ def test_late_polls_deliver_each_cue_once_in_order(clock):
     assert c.poll() == []
 
 
+def test_next_cue_in_points_at_the_next_undelivered_cue(clock):
+    c = Countdown(30, clock=clock, get_ready=3)
+    assert c.next_cue_in() is None  # idle
+    c.start()
+    assert c.next_cue_in() == 0  # the "3" falls due at once
+    c.poll()
+    assert c.next_cue_in() == pytest.approx(1.0)  # the "2"
+    clock.advance(3.25)
+    c.poll()  # "2", "1" and the start
+    assert c.next_cue_in() == pytest.approx(30 - 10 - 0.25)  # the warning at 10 s left
+    c.pause()
+    assert c.next_cue_in() is None  # nothing falls due while paused
+    c.resume()
+    clock.advance(30)
+    c.poll()
+    assert c.next_cue_in() is None  # every cue handed out
+
+
 def test_get_ready_counts_three_two_one_then_starts(clock):
     c = Countdown(30, clock=clock, get_ready=3)
     c.start()

@@ -113,6 +113,20 @@ def test_the_repaint_timer_is_precise_and_runs_only_while_counting(make_timer, c
     assert not widget._timer.isActive()
 
 
+def test_a_single_shot_wakes_the_widget_when_the_next_cue_is_due(qtbot, make_timer, clock):
+    widget = make_timer(duration=30)
+    widget.start()
+    # The warning falls at 10 s left: 20 s from now on the model's clock.
+    assert widget._cue_timer.isActive()
+    assert widget._cue_timer.timerType() is Qt.TimerType.PreciseTimer
+    assert 19_900 < widget._cue_timer.remainingTime() <= 20_000
+    clock.advance(29.5)
+    widget.tick()  # the warning is handed out; now the end is next, half a second away
+    assert 400 < widget._cue_timer.remainingTime() <= 500
+    widget.toggle()  # paused: nothing to wake for
+    assert not widget._cue_timer.isActive()
+
+
 def test_cues_fire_in_order_with_sounds(qtbot, make_timer, clock):
     widget = make_timer(get_ready=3)
     names: list[str] = []
