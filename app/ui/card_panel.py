@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from app.model.content import Catalog, MapInfo, Technique
 from app.ui.card_context import CardContext
 from app.ui.reference_views import fill_course, fill_page, fill_protocol
-from app.ui.text_widgets import citation_text, link_label, plain_label
+from app.ui.text_widgets import link_label, plain_label, sources_text
 from app.ui.theme import Theme
 
 if TYPE_CHECKING:  # the cards' modules load when the first card is built, after the first paint
@@ -275,7 +275,7 @@ class CardPanel(QScrollArea):
         layout.addWidget(plain_label(_tr("Click a region of the map to see the cards that apply to it.")))
         layout.addWidget(
             plain_label(
-                _tr("Map source: ") + citation_text(self.catalog, info.cite),
+                sources_text(self.catalog, info.cite, lead=_tr("Map")),
                 scale=0.92,
                 color=self.theme.text_muted,
             )
@@ -319,7 +319,7 @@ class CardPanel(QScrollArea):
                 _tr("Tender point"),
                 [self._kept_card(self.catalog.techniques[t]) for t in point.techniques],
                 intro=point.location,
-                intro_source=_tr("Source: ") + citation_text(self.catalog, point.cite),
+                intro_source=sources_text(self.catalog, point.cite),
             )
         )
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from app.model.content import Catalog, Citation, Page, Rule
-from app.ui.text_widgets import citation_text, link_label, plain_label
+from app.ui.text_widgets import link_label, plain_label, sources_text
 from app.ui.theme import Theme
 
 RULE_KINDS = {
@@ -25,7 +25,7 @@ def _tr(text: str) -> str:
 
 
 def _source(catalog: Catalog, cites: tuple[Citation, ...], theme: Theme) -> QWidget:
-    return plain_label(_tr("Source: ") + citation_text(catalog, cites), scale=0.92, color=theme.text_muted)
+    return plain_label(sources_text(catalog, cites), scale=0.92, color=theme.text_muted)
 
 
 def _section(title: str) -> QWidget:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.model.content import Technique
 from app.ui.card_context import CardContext
 from app.ui.text_block import TextBlock, escaped, paragraphs
-from app.ui.text_widgets import ClickableLabel, citation_text, link_label, scaled_font
+from app.ui.text_widgets import ClickableLabel, link_label, scaled_font, sources_text
 from app.ui.theme import Theme
 
 NOTE_SAVE_DELAY_MS = 700
@@ -147,8 +147,8 @@ class TechniqueCard(QFrame):
         if technique.related:
             self._related(layout)
         source = TextBlock(
-            escaped(_tr("Source: ") + citation_text(context.catalog, technique.cite)),
-            _tr("Source: ") + citation_text(context.catalog, technique.cite),
+            escaped(sources_text(context.catalog, technique.cite)),
+            sources_text(context.catalog, technique.cite),
             font=scaled_font(0.92),
             color=theme.text_muted,
         )

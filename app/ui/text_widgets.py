@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,6 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.model.content import Catalog, Citation
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Sources", text)
 
 
 def scaled_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
@@ -47,6 +51,24 @@ def citation_text(catalog: Catalog, cites: tuple[Citation, ...]) -> str:
         source = catalog.sources.get(cite.source)
         lines.append(f"{source.short if source else cite.source} — {cite.locator}")
     return "\n".join(lines)
+
+
+def sources_text(catalog: Catalog, cites: tuple[Citation, ...], lead: str = "") -> str:
+    """Return "Source: …" for one citation, or "Sources:" and a bulleted line for each of several.
+
+    Args:
+        catalog: where the citations' sources are named.
+        cites: the citations.
+        lead: what the sources are of ("Map" gives "Map source: …"); empty for plain "Source".
+    """
+    if not cites:
+        return ""
+    if len(cites) == 1:
+        heading = _tr("{lead} source: ") if lead else _tr("Source: ")
+        return heading.format(lead=lead) + citation_text(catalog, cites)
+    heading = _tr("{lead} sources:") if lead else _tr("Sources:")
+    bullets = (f"• {line}" for line in citation_text(catalog, cites).splitlines())
+    return "\n".join([heading.format(lead=lead), *bullets])
 
 
 class ClickableLabel(QLabel):
