@@ -104,8 +104,12 @@ class QuizMapView(BodyMapView):
         self._focus: QRectF | None = None
 
     def focus_on(self, rect: QRectF | None) -> None:
-        """Fit a part of the map to the view (``None``: the whole map), and keep it fitted on resize."""
+        """Fit a part of the map to the view (``None``: the whole map and its legend), kept on resize."""
         self._focus = rect
+        scene = self.map_scene()
+        if scene is not None:
+            # Zoomed to a part, the view would show a strip of the legend cut off at its edge.
+            scene.legend.setVisible(rect is None)
         self.fit()
 
     def fit(self) -> None:

@@ -365,3 +365,14 @@ def test_answer_tags_never_cover_a_label_on_any_map(window, seed):
             covered += [f"{map_id} seed {seed} review {row}: {p}" for p in problems]
     assert shown > 100
     assert not covered, covered[:10]
+
+
+@pytest.mark.parametrize("kind", [K.ARROW_ORDER, K.DIRECTION, K.FIND_REGION])
+def test_the_legend_is_wholly_in_sight_or_hidden_never_cut_off(window, kind):
+    ask(window, "hand", kind)
+    view, legend = window.view, window.stage.scene.legend
+    shown = view.mapFromScene(legend.sceneBoundingRect()).boundingRect()
+    if legend.isVisible():
+        assert view.viewport().rect().contains(shown), (kind, shown, view.viewport().rect())
+    else:
+        assert window.stage.focus_rect(window.question) is not None  # hidden only while zoomed
