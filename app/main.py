@@ -130,6 +130,8 @@ def _run(args: argparse.Namespace) -> int:
     from app.ui.main_window import MainWindow
 
     if args.screenshot is not None:
+        from PySide6.QtCore import QSettings
+
         from app.model.clock import ManualClock
         from app.services.user_data import UserDataStore
         from app.ui.appearance_controller import apply_appearance
@@ -140,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
         clock = ManualClock()
         # Screenshots show a fresh user's view and never touch the user's notes.
         scratch = Path(tempfile.mkdtemp(prefix="fibromap-screenshot-"))
+        # Nor the user's settings: no remembered map, layers or window, and nothing written back.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
         gc.enable()  # a long run that makes and drops many windows
         window = MainWindow(library, clock=clock, store=UserDataStore(scratch))
         apply_appearance(window, Appearance(THEMES["light"]))  # the defaults, whatever the user chose

@@ -371,15 +371,16 @@ class MainWindow(QMainWindow):
         if self.idle.begun:
             self.cards.show_map(info)
         else:  # the first frame is the map; its overview comes with the first idle turn, a frame on
-            self.idle.add(partial(self._show_overview, map_id), first=True)
+            self.idle.add(partial(self._show_overview, map_id, self.cards.heading), first=True)
         # The cards a click on this map can show are built in idle time, so a click only shows them.
         for job in self.cards.prepare_jobs(self.library.catalog.techniques_for_regions(map_id)):
             self.idle.add(job)
         self.refresh_map_label()
         self.setWindowTitle(f"{info.title} — {APP_NAME}")
 
-    def _show_overview(self, map_id: str) -> None:
-        if map_id == self.current_map and not self.cards.heading:  # nothing chosen meanwhile
+    def _show_overview(self, map_id: str, heading_then: str) -> None:
+        # Unless the map changed or something was chosen meanwhile (the panel shows another heading).
+        if map_id == self.current_map and self.cards.heading == heading_then:
             self.cards.show_map(self.library.catalog.maps[map_id])
 
     def refresh_map_label(self) -> None:

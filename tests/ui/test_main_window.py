@@ -145,3 +145,33 @@ def test_the_first_frame_is_the_map_and_its_overview_follows_when_idle(make_wind
     assert window.cards.heading == library.catalog.maps[other].title
     window.show_map(first)  # once idle work has begun, at once
     assert window.cards.heading == library.catalog.maps[first].title
+
+
+def test_a_map_shown_before_idle_work_begins_replaces_the_overview_of_the_last(make_window, qtbot):
+    # What --screenshot does: every queued job is run at once, then another map is shown
+    # before the first paint; its overview must follow, not the previous map's stay.
+    from app.services.library import load_library
+
+    library = load_library()
+    window = make_window(library, show=False)
+    window.idle.run_all()
+    before = window.cards.heading
+    assert before == library.catalog.maps[window.current_map].title
+    other = next(m for m in library.catalog.maps if m != window.current_map)
+    window.show_map(other)
+    window.show()
+    qtbot.waitUntil(lambda: window.cards.heading != before, timeout=3000)
+    assert window.cards.heading == library.catalog.maps[other].title
+
+
+def test_a_choice_made_before_the_first_idle_turn_is_not_replaced_by_the_overview(make_window, qtbot):
+    from app.services.library import load_library
+
+    library = load_library()
+    window = make_window(library, show=False)
+    info = library.catalog.maps[window.current_map]
+    region = next(iter(info.regions))
+    window.show_region(region)  # a choice before the queued overview runs
+    window.show()
+    qtbot.waitUntil(lambda: window.idle.begun and window.idle.pending == 0, timeout=5000)
+    assert window.cards.heading == info.regions[region].name
