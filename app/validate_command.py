@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.model.content import Catalog
 from app.model.problems import ContentError, Problem, has_errors
+from app.model.wording import counted
 from app.services.library import load_library
 from app.services.pack_library import read_pack, report_json
 
@@ -38,8 +39,9 @@ def validate_pack(path: Path, built_in: Catalog | None = None) -> tuple[list[Pro
     warnings = len(problems) - errors
     verdict = (
         f"{path}: content pack {pack.manifest.id!r} {pack.manifest.version}: "
-        f"{len(pack.maps)} of {len(pack.catalog.maps)} map(s) usable, "
-        f"{len(pack.catalog.techniques)} card(s); {errors} error(s), {warnings} warning(s)"
+        f"{len(pack.maps)} of {counted(len(pack.catalog.maps), 'map')} usable, "
+        f"{counted(len(pack.catalog.techniques), 'card')}; {counted(errors, 'error')}, "
+        f"{counted(warnings, 'warning')}"
     )
     return problems, verdict
 

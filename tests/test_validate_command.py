@@ -135,14 +135,14 @@ def test_each_hostile_pack_gets_a_clear_verdict(case, generated, built_in):
 def test_valid_packs_have_no_problems(case, built_in):
     problems, verdict = validate_pack(HOSTILE / case, built_in)
     assert problems == []
-    assert "1 of 1 map(s) usable" in verdict
+    assert "1 of 1 map usable" in verdict
 
 
 def test_the_example_pack_validates():
     problems, verdict = validate_pack(EXAMPLE)
     assert problems == []
     assert verdict.endswith(
-        "content pack 'example' 1.0.0: 1 of 1 map(s) usable, 1 card(s); 0 error(s), 0 warning(s)"
+        "content pack 'example' 1.0.0: 1 of 1 map usable, 1 card; 0 errors, 0 warnings"
     )
 
 

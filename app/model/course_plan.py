@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from app.model.content import Catalog, CoursePhase, Rule
 from app.model.session_rules import applies
+from app.model.wording import counted
 
 DAYS_PER_WEEK = 7
 
@@ -43,8 +44,8 @@ class TooFewWeekdaysError(ValueError):
         self.chosen = chosen
         self.phase = phase
         super().__init__(
-            f"{phase.title!r} needs at least {needed} massage sessions a week, but {chosen} "
-            f"weekday(s) were chosen: choose at least {needed} weekdays"
+            f"{phase.title!r} needs at least {needed} massage sessions a week, but "
+            f"{counted(chosen, 'weekday was', 'weekdays were')} chosen: choose at least {needed} weekdays"
         )
 
 

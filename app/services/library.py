@@ -16,6 +16,7 @@ from app.model.content import Catalog, MapInfo
 from app.model.crossref import check_map_against_content, check_points_drawn
 from app.model.pack_manifest import PackManifest, parse_manifest
 from app.model.problems import ContentError, Problem, Severity
+from app.model.wording import counted
 from app.services import resources
 from app.services.map_cache import GeometryCache, read_map_file
 from app.services.map_shelf import MapShelf, decode_verdict, encode_verdict
@@ -40,7 +41,7 @@ class PackReport:
         errors = sum(p.is_error for p in self.problems)
         if errors:
             return f"Content pack {name} was loaded without the maps that have problems ({errors})."
-        return f"Content pack {name} was loaded: {len(self.map_ids)} map(s)."
+        return f"Content pack {name} was loaded: {counted(len(self.map_ids), 'map')}."
 
 
 @dataclass

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.model.handout_layout import PaperSize
+from app.model.wording import counted
 from app.services.library import Library
 from app.ui.handout_batch import BatchMode, BatchRequest, HandoutBatch
 from app.ui.handout_export import (
@@ -229,13 +230,17 @@ class HandoutCommands(QObject):
 
         def finished(paths: list[Path]) -> None:
             dialog.close()
-            self._report(_tr("Saved {n} file(s) in {where}").format(n=len(paths), where=request.target))
+            self._report(
+                _tr("Saved {files} in {where}").format(
+                    files=counted(len(paths), "file"), where=request.target
+                )
+            )
 
         def cancelled() -> None:
             batch.cancel()
             self._report(
-                _tr("Export cancelled; {n} complete file(s) kept, nothing half-written.").format(
-                    n=len(batch.written)
+                _tr("Export cancelled; {files} kept, nothing half-written.").format(
+                    files=counted(len(batch.written), "complete file")
                 )
             )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.model.content import MapInfo
+from app.model.wording import counted
 from app.services import settings as options
 from app.services.library import Library
 from app.services.user_data import UserDataStore
@@ -340,8 +341,8 @@ class MainWindow(QMainWindow):
         lines = []
         if self.library.problems:
             lines.append(
-                _tr("{n} problem(s) were found in the content; the maps affected are left out.").format(
-                    n=len(self.library.problems)
+                _tr("{found} in the content; the maps affected are left out.").format(
+                    found=counted(len(self.library.problems), "problem was found", "problems were found")
                 )
             )
         lines.extend(pack_lines(self.library))
@@ -487,8 +488,8 @@ class MainWindow(QMainWindow):
         )
         count = len(regions)
         self.statusBar().showMessage(
-            _tr("{title}: {n} region(s) of this map").format(
-                title=self.library.catalog.techniques[technique_id].title, n=count
+            _tr("{title}: {regions} of this map").format(
+                title=self.library.catalog.techniques[technique_id].title, regions=counted(count, "region")
             )
             if count
             else _tr("This technique has no region on this map; try another map."),

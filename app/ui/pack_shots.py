@@ -41,6 +41,7 @@ def take_pack_shots(window: MainWindow, directory: Path) -> list[Path]:
         shot.show()
         shot.show_map(EXAMPLE_MAP)
         shot.show_region("example-forearm-flexors")
+        shot.idle.run_all()  # the navigator's thumbnails, drawn in idle time
         for _ in range(3):
             QApplication.processEvents()
         path = directory / "packs-example-and-broken.png"

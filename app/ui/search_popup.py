@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.search_index import HitKind, SearchHit, SearchIndex, Span
+from app.model.wording import counted
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 6
@@ -277,7 +278,7 @@ class SearchPopup(QFrame):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-            self.status.setText(_tr("{n} result(s)").format(n=len(hits)))
+            self.status.setText(counted(len(hits), "result"))
         else:
             self.status.setText(_tr("No results") if text.strip() else _tr("Type to search"))
 

@@ -52,7 +52,7 @@ def test_a_good_pack_adds_its_map_and_card_after_the_built_in_ones(library):
     assert combined.packs[-1].loaded
     assert (
         combined.packs[-1].summary()
-        == "Content pack “Example pack: forearm strokes” (example-pack) was loaded: 1 map(s)."
+        == "Content pack “Example pack: forearm strokes” (example-pack) was loaded: 1 map."
     )
     assert library.maps.keys() != combined.maps.keys(), "the library passed in is not changed"
     assert combined.catalog.techniques_for_region("example-forearm", "example-forearm-flexors")[1].id == (

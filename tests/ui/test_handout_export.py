@@ -328,7 +328,7 @@ def test_export_all_command_finishes_and_reports(commands, no_dialogs, tmp_path,
     with qtbot.waitSignal(commands.batch.finished, timeout=60000):
         pass
     assert len(list((tmp_path / "folder").glob("*.pdf"))) == len(commands.library.map_infos())
-    assert "Saved 9 file(s)" in commands.messages[-1]
+    assert "Saved 9 files" in commands.messages[-1]
 
 
 def test_zones_are_hatched_with_vector_bands_inside_the_zone(commands, library, tmp_path):
