@@ -37,6 +37,7 @@ from app.ui.body_map_view import BodyMapView
 from app.ui.map_items import Z_LABEL
 from app.ui.presentation_labels import caption_groups, show_names, spread_labels
 from app.ui.presentation_overlays import BlankCover, OverlayCard, PointerHalo
+from app.ui.projected_badges import ProjectedBadges
 from app.ui.stroke_playback_view import PlaybackOverlay
 from app.ui.theme import HIGH_CONTRAST, Theme
 
@@ -61,6 +62,7 @@ class PresentationView(BodyMapView):
         self.shift = 0.0  # pixels the drawing is moved right (negative: left)
         self.reserved = 0.0  # pixels at the bottom left free for a caption
         self.reserved_right = 0.0  # pixels at the right left free for a caption column
+        self.extent: QRectF | None = None  # what to fit instead of the drawing (the presenter's preview)
         self._scale = 0.0
 
     def view_scale(self) -> float:
@@ -91,7 +93,7 @@ class PresentationView(BodyMapView):
         scene = self.map_scene()
         if scene is None:
             return
-        rect = scene.map_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        rect = (self.extent or scene.map_rect()).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.resetTransform()
         if self.reserved > 0 or self.reserved_right > 0:
             self._fit_above(rect)
@@ -150,9 +152,11 @@ class PresentationStage(QWidget):
 
     Signals:
         changed(): the stop, the card, blanking, the halo or playback changed.
+        laid_out(): the map's numbers and texts were set in place again (a resize, a caption).
     """
 
     changed = Signal()
+    laid_out = Signal()
 
     def __init__(
         self,
@@ -171,6 +175,8 @@ class PresentationStage(QWidget):
         )
         self.point_names = {p.id: p.name for p in library.catalog.points.values()}
         self.scenes: dict[str, BodyMapScene] = {}
+        self.badges: dict[str, ProjectedBadges] = {}  # each scene's grown numbers and their layouts
+        self._laid_out: tuple[str, QRectF] | None = None  # the map and area the texts were last set in
         self.view = PresentationView(self)
         self.view.setAccessibleName("Projected map")
         self.layout_ = QVBoxLayout(self)
@@ -213,6 +219,7 @@ class PresentationStage(QWidget):
             scene.region_activated.connect(self.open_region)
             scene.point_activated.connect(self.open_point)
             self.scenes[map_id] = scene
+            self.badges[map_id] = ProjectedBadges(scene)
         return scene
 
     @property
@@ -324,6 +331,7 @@ class PresentationStage(QWidget):
         placement = place_overlay(screen, target)
         self.view.set_shift(placement.shift)
         self.card_overlay.place(placement.rect)
+        self._follow_area()
 
     def _place_caption(self) -> None:
         """Put an arrow's caption in a band under the map, or a column beside it, the map fitted in the rest.
@@ -354,6 +362,12 @@ class PresentationStage(QWidget):
         else:
             self.view.set_reserved(layout.reserved, 0.0)
         self.card_overlay.place(layout.caption)
+        self._follow_area()
+
+    def _follow_area(self) -> None:
+        """Set the texts again when the map's part of the screen moved without a change of scale."""
+        if self._laid_out != (self.stop.map_id, self._free_area()):
+            self._spread_labels(self.scene, self.view.view_scale())
 
     def _caption_height(self, map_id: str, width: float, one_line: bool = True) -> int:
         """Return the height of the map's tallest arrow caption: one band for all, so the map stays put.
@@ -376,6 +390,15 @@ class PresentationStage(QWidget):
             self._caption_heights[key] = max(heights, default=0)
         return self._caption_heights[key]
 
+    def shown_rect(self) -> QRectF:
+        """Return what the class sees of the map: the drawing and every number and text shown (map units)."""
+        scene = self.scene
+        rect = scene.map_rect()
+        for item in [*scene.label_items, *scene.badge_items.values()]:
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
     def target_box(self) -> tuple[float, float, float, float] | None:
         """Return where the card's subject is on the stage now, in pixels (for tests)."""
         if self._target is None:
@@ -392,10 +415,7 @@ class PresentationStage(QWidget):
         if scene is None:
             return
         if scene.badge_items:
-            factor = max(text_scale(round(b.font_size()), view_scale) for b in scene.badge_items.values())
-            for badge in scene.badge_items.values():
-                badge.setTransformOriginPoint(badge.centre)
-                badge.setScale(factor)
+            self.badges[scene.info.id].grow(view_scale)
         # A caption's lines (they share an anchor and follow one another) grow together
         # from its first line's anchor, so their spacing grows with them.
         captions = caption_groups(scene.label_items)
@@ -411,10 +431,29 @@ class PresentationStage(QWidget):
         if self.card_visible:
             self._place_card()
 
+    def _free_area(self) -> QRectF:
+        """Return the map's part of the screen in map units (the black bars too, never the caption)."""
+        return self.view.mapToScene(self.view.free_rect()).boundingRect()
+
     def _spread_labels(self, scene: BodyMapScene, view_scale: float) -> None:
-        """Set the shown texts clear of each other and the numbers, in the map's part of the screen."""
-        area = self.view.mapToScene(self.view.free_rect()).boundingRect()
+        """Place the numbers, then set the shown texts clear of each other and of them, in the map's part.
+
+        The numbers go first: each is tied to its arrow, while a text can move
+        further (its leader line, if any, follows it).
+        """
+        if view_scale <= 0:
+            return
+        area = self._free_area()
+        badges = self.badges[scene.info.id] if scene.badge_items else None
+        if badges is not None:
+            badges.place(view_scale, area)
         spread_labels(scene, view_scale, area, drop_boxed_in=not self._names_shown)
+        if badges is not None and badges.touch_texts():
+            # A text found no room off the numbers: the numbers make room where it went.
+            badges.place(view_scale, area, settled=True)
+            spread_labels(scene, view_scale, area, drop_boxed_in=not self._names_shown)
+        self._laid_out = (scene.info.id, area)
+        self.laid_out.emit()
 
     def _show_names(self, scene: BodyMapScene, shown: bool) -> None:
         """Show every name, or only the bearings (an arrow stop); then spread the texts again."""

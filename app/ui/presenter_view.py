@@ -154,6 +154,7 @@ class PresenterView(QWidget):
         self._tick.timeout.connect(self.update_clock)
         self._tick.start()
         stage.changed.connect(self.refresh)
+        stage.laid_out.connect(self._fit_preview)
         store.changed.connect(lambda _card: self.refresh())
         self.refresh()
 
@@ -194,6 +195,7 @@ class PresenterView(QWidget):
         self.current.show_card(presenter_card(catalog, card))
         if not self.compact and self.preview.scene() is not stage.scene:
             self.preview.show_scene(stage.scene)
+        self._fit_preview()
         upcoming = describe_next(
             stage.plan,
             stage.stop,
@@ -227,6 +229,13 @@ class PresenterView(QWidget):
         self.state_label.setText(" · ".join(states))
         self._show_hold(card)
         self.update_clock()
+
+    def _fit_preview(self) -> None:
+        """Fit the preview to all the class sees: texts spread into the screen's black bars too."""
+        if self.compact or self.preview.scene() is not self.stage.scene:
+            return
+        self.preview.extent = self.stage.shown_rect()
+        self.preview.fit()
 
     def _set_line(self, label: QLabel, text: str) -> None:
         width = max(200, (self.parentWidget() or self).width() - 40)
