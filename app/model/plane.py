@@ -32,6 +32,14 @@ def polyline_distance(p: XY, points: Sequence[XY]) -> float:
 
 def segment_length_in_circle(a: XY, b: XY, centre: XY, radius: float) -> float:
     """Return how much of the segment ``a``-``b`` lies inside a circle."""
+    cx, cy = centre
+    if (
+        (a[0] < cx - radius and b[0] < cx - radius)
+        or (a[0] > cx + radius and b[0] > cx + radius)
+        or (a[1] < cy - radius and b[1] < cy - radius)
+        or (a[1] > cy + radius and b[1] > cy + radius)
+    ):
+        return 0.0  # wholly beside the circle's square: the common case, answered cheaply
     dx, dy = b[0] - a[0], b[1] - a[1]
     fx, fy = a[0] - centre[0], a[1] - centre[1]
     qa = dx * dx + dy * dy

@@ -25,6 +25,7 @@ from app.model.body_map import Arrow
 from app.model.geometry import XY, polyline_length
 from app.model.plane import (
     Box,
+    box_distance,
     circle_box_overlap,
     crosses_polyline,
     polyline_length_in_circle,
@@ -39,7 +40,8 @@ RING_STEP = 0.6  # badge radii between the rings of places tried around a base
 REACH = 6.0  # badge radii beyond the nearest ring: the farthest a badge goes
 IMPROVING_ROUNDS = 3
 LEADER_COST = 0.8  # what a leader line costs over a badge at its base
-TEXT_COST = 20.0  # a badge wholly on a text (texts move aside, but not always far enough)
+TEXT_TOUCH_COST = 2.0  # a badge touching a text at all (texts move aside, but not always far enough)
+TEXT_COST = 20.0  # and wholly on it
 ALONG_TURN = 35  # degrees off straight behind within which a leader lines up with its arrow
 ALONG_COST = 1.0
 AMBIGUOUS_COST = 1.5  # a badge as near another arrow's base as its own
@@ -142,18 +144,36 @@ def place_projected_badges(
     allowed = {s.order: SMALL_PART * s.shaft_length for s in strokes}
     options = {s.order: _Options(s, strokes, sizes, area, texts, allowed) for s in strokes}
     near = {order: sum(1 for c in found.ring(0) if not c.broken) for order, found in options.items()}
+    hardest_first = sorted(options, key=lambda o: (near[o], o))
+    orders = (hardest_first, sorted(options), list(reversed(hardest_first)))
+    layouts = [_settle(options, order) for order in orders]
+    chosen = min(layouts, key=lambda layout: _total(layout, sizes, allowed))
+    return {order: chosen[order].place for order in sorted(chosen)}
+
+
+def _settle(options: dict[int, _Options], order: Sequence[int]) -> dict[int, _Candidate]:
+    """Place the badges one by one in ``order``, then each again among the others until none moves."""
     chosen: dict[int, _Candidate] = {}
-    for order in sorted(options, key=lambda o: (near[o], o)):
-        chosen[order] = options[order].best(chosen)
+    for number in order:
+        chosen[number] = options[number].best(chosen)
     for _ in range(IMPROVING_ROUNDS):
         changed = False
-        for order in sorted(options):
-            best = options[order].best({o: c for o, c in chosen.items() if o != order})
-            if best is not chosen[order]:
-                chosen[order], changed = best, True
+        for number in order:
+            best = options[number].best({o: c for o, c in chosen.items() if o != number})
+            if best is not chosen[number]:
+                chosen[number], changed = best, True
         if not changed:
             break
-    return {order: chosen[order].place for order in sorted(chosen)}
+    return chosen
+
+
+def _total(layout: dict[int, _Candidate], sizes: BadgeSizes, allowed: dict[int, float]) -> float:
+    """Return what a whole layout costs: each place alone and beside the others."""
+    total = 0.0
+    for number, place in layout.items():
+        others = {o: c for o, c in layout.items() if o != number}
+        total += place.cost + VIOLATION * place.broken + _among(place, others, sizes, allowed)
+    return total
 
 
 class _Options:
@@ -169,8 +189,10 @@ class _Options:
         allowed: dict[int, float],
     ) -> None:
         self.stroke, self.strokes, self.sizes = stroke, strokes, sizes
-        self.area, self.texts, self.allowed = area, texts, allowed
         self.nearest = sizes.radius + sizes.dot_radius + sizes.gap
+        farthest = self.nearest + (REACH + 1) * sizes.radius + sizes.gap
+        self.area, self.allowed = area, allowed
+        self.texts = [box for box in texts if box_distance(stroke.base, box) < farthest]  # those in reach
         self.rings: list[list[_Candidate]] = []
         self.turns = sorted(range(-180 + ANGLE_STEP, 181, ANGLE_STEP), key=lambda t: (abs(t), t))
 
@@ -222,7 +244,8 @@ class _Options:
             broken, covers, extra = _alone(
                 centre, leader, self.stroke, self.strokes, self.sizes, self.allowed
             )
-            cost += extra + TEXT_COST * sum(circle_box_overlap(centre, r + gap, box) for box in self.texts)
+            on_texts = [circle_box_overlap(centre, r + gap, box) for box in self.texts]
+            cost += extra + sum(TEXT_TOUCH_COST + TEXT_COST * share for share in on_texts if share > 0)
             found.append(_Candidate(BadgePlace(centre, leader), cost, broken, covers))
         return sorted(found, key=lambda c: c.cost + VIOLATION * c.broken)
 
@@ -260,14 +283,18 @@ def _alone(
                 if covered > allowed[other.order]:
                     broken += 1
                 cost += 4.0 * covered / max(other.shaft_length, 1.0)
-        if leader is not None and other.order != stroke.order and _boxes_meet(leader, other.bounds, reach):
+    if broken or leader is None:
+        return broken, covers, cost  # a place that breaks a rule is only taken when all do
+    near = sizes.head_half_width + sizes.dot_radius + gap
+    for other in strokes:
+        if other.order != stroke.order and _boxes_meet(leader, other.bounds, near):
             if crosses_polyline(*leader, other.shaft):
                 cost += 2.0
             if segment_distance(other.base, *leader) < sizes.dot_radius + gap:
                 broken += 1  # a leader that runs through another dot points at the wrong arrow
             if _segment_gap(leader, other.head) < sizes.head_half_width:
                 cost += 3.0
-    if leader is not None and _runs_along(leader, stroke, sizes):
+    if _runs_along(leader, stroke, sizes):
         broken += 1
     return broken, covers, cost
 
@@ -280,7 +307,12 @@ def _runs_along(leader: tuple[XY, XY], stroke: Stroke, sizes: BadgeSizes) -> boo
     far = (leader[0], (sx + (ex - sx) * keep, sy + (ey - sy) * keep))  # less its end at the dot
     clear = sizes.shaft_half_width + sizes.gap
     parts = [*zip(stroke.shaft, stroke.shaft[1:], strict=False), stroke.head]
-    return any(_segment_gap(far, part) < clear for part in parts)
+    return any(_segment_gap(far, part) < clear for part in parts if _boxes_meet(part, _bounds(far), clear))
+
+
+def _bounds(segment: tuple[XY, XY]) -> Box:
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
 
 
 def _among(

@@ -280,6 +280,12 @@ class BadgeItem(ThemedItem):
         """The badge's centre in map units."""
         return self._centre
 
+    def set_marked(self, on: bool) -> None:
+        """Make the badge stand out, or not; what hangs on it (a leader line) follows."""
+        super().set_marked(on)
+        for child in self.childItems():
+            child.update()
+
     def font_size(self) -> float:
         """The number's size in map units (two digits are set smaller to fit the circle)."""
         return BADGE_FONT_SIZE if self.number < 10 else BADGE_FONT_SIZE * 0.85

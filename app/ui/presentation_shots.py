@@ -24,7 +24,7 @@ def _settle() -> None:
 
 
 def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directory: Path) -> list[Path]:
-    """Present at 1280x800 and 1920x1080 (whatever the screen), shoot four states, and leave.
+    """Present at 1280x800 and 1920x1080 (whatever the screen), shoot six states, and leave.
 
     Returns:
         The files written.
@@ -46,6 +46,13 @@ def take_presentation_shots(window: QMainWindow, mode: PresentationMode, directo
     stage.go_to(Stop("shoulder-forearm", 3))
     _settle()
     save(stage.grab().toImage(), "presentation-arrow-1280x800.png")
+    # The densest numbers: the trunk's arrows 14-18 (leader lines), and a map's every name and number.
+    stage.go_to(Stop("trunk", 16))
+    _settle()
+    save(stage.grab().toImage(), "presentation-arrow-trunk-1280x800.png")
+    stage.go_to(Stop("neck-back-techniques"))
+    _settle()
+    save(stage.grab().toImage(), "presentation-map-neck-back-1280x800.png")
     # A wide projector: the caption takes a column beside the densest map.
     stage.setFixedSize(WIDE_PROJECTOR)
     stage.go_to(Stop("neck-back-techniques", 3))

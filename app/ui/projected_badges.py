@@ -9,7 +9,8 @@ numbers not yet played).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from dataclasses import replace
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -20,10 +21,14 @@ from app.model.presentation import text_scale
 from app.model.projected_badges import BadgePlace, BadgeSizes, place_projected_badges
 from app.ui.body_map_scene import BodyMapScene
 from app.ui.map_items import BASE_DOT_RADIUS, HEAD_HALF_WIDTH, HEAD_LENGTH, BadgeItem, LabelItem
-from app.ui.theme import BADGE_RADIUS
+from app.ui.theme import BADGE_RADIUS, Theme
 
 BADGE_GAP_PX = 6.0  # screen pixels kept between a number and anything else
 LEADER_WIDTH_PX = 2.0
+RADIUS_STEP = 0.5  # map units: the grid the layout's inputs are snapped to (see place)
+GAP_STEP = 0.5
+GRID = 8.0
+KEPT_LAYOUTS = 24  # per map: the stops' few layouts (with and without a caption) at a few sizes
 BADGE_RING = 1.5  # half the badge's ring pen (BadgeItem paints a 3-unit ring on its radius)
 
 
@@ -34,11 +39,12 @@ class BadgeLeaderItem(QGraphicsItem):
     coordinates are the scene's less the badge's move.
     """
 
-    def __init__(self, badge: BadgeItem, colour: str) -> None:
+    def __init__(self, badge: BadgeItem, theme: Theme) -> None:
         super().__init__(badge)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self._badge = badge
         self._line = QLineF()
-        self._colour = QColor(colour)
+        self._theme = theme
 
     def set_line(self, start: QPointF, end: QPointF, badge_scale: float) -> None:
         """Draw from ``start`` to ``end`` (scene coordinates), the badge grown by ``badge_scale``."""
@@ -63,7 +69,9 @@ class BadgeLeaderItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         """Paint a thin line in the arrows' colour (Qt override)."""
-        pen = QPen(self._colour, LEADER_WIDTH_PX)
+        # The colour of its badge's ring: the arrow being talked about stands out, leader too.
+        colour = self._theme.arrow_highlight if self._badge.marked else self._theme.arrow
+        pen = QPen(QColor(colour), LEADER_WIDTH_PX)
         pen.setCosmetic(True)  # thin on every screen, whatever the map's scale
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
@@ -80,7 +88,7 @@ class ProjectedBadges:
     def __init__(self, scene: BodyMapScene) -> None:
         self.scene = scene
         self.leaders = {
-            order: BadgeLeaderItem(badge, scene.theme.arrow) for order, badge in scene.badge_items.items()
+            order: BadgeLeaderItem(badge, scene.theme) for order, badge in scene.badge_items.items()
         }
         for leader in self.leaders.values():
             leader.hide()
@@ -118,14 +126,21 @@ class ProjectedBadges:
                 they are anchored (a second pass, when spreading left one on a number).
         """
         shown = [label for label in self.scene.label_items if label.isVisible()]
-        texts = [_box(natural_text_rect(label)) for label in shown]
+        rects = [natural_text_rect(label) for label in shown]
         if settled:
-            texts += [_box(label.mapRectToScene(label.text_rect())) for label in shown]
+            rects += [label.mapRectToScene(label.text_rect()) for label in shown]
+        # Inputs snapped to a coarse grid (badges a little larger, the area a little smaller,
+        # texts a little wider), so a window resized in small steps reuses its layouts.
         sizes = self.sizes(view_scale)
-        key = (round(sizes.radius, 1), round(sizes.gap, 1), _rounded(_box(area)), tuple(map(_rounded, texts)))
+        sizes = replace(sizes, radius=_up(sizes.radius, RADIUS_STEP), gap=_up(sizes.gap, GAP_STEP))
+        texts = tuple(_snapped(rect, outward=True) for rect in rects)
+        screen = _snapped(area, outward=False)
+        key = (sizes.radius, sizes.gap, screen, texts)
         places = self._layouts.get(key)
         if places is None:
-            places = place_projected_badges(self.scene.body_map.arrows, sizes, _box(area), texts)
+            places = place_projected_badges(self.scene.body_map.arrows, sizes, screen, texts)
+            if len(self._layouts) >= KEPT_LAYOUTS:
+                self._layouts.pop(next(iter(self._layouts)))  # the oldest: a window resized many times
             self._layouts[key] = places
         for order, badge in self.scene.badge_items.items():
             place = places[order]
@@ -167,5 +182,13 @@ def _box(rect: QRectF) -> Box:
     return (rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def _rounded(box: Sequence[float]) -> tuple[int, ...]:
-    return tuple(round(value) for value in box)
+def _up(value: float, step: float) -> float:
+    return math.ceil(value / step) * step
+
+
+def _snapped(rect: QRectF, outward: bool) -> Box:
+    """Return a rectangle with its edges on a :data:`GRID` (grown or shrunk to it) as a box."""
+    low, high = (math.floor, math.ceil) if outward else (math.ceil, math.floor)
+    left, top = low(rect.left() / GRID) * GRID, low(rect.top() / GRID) * GRID
+    right, bottom = high(rect.right() / GRID) * GRID, high(rect.bottom() / GRID) * GRID
+    return (left, top, max(0.0, right - left), max(0.0, bottom - top))
