@@ -42,6 +42,7 @@ IMPROVING_ROUNDS = 3
 LEADER_COST = 0.8  # what a leader line costs over a badge at its base
 TEXT_TOUCH_COST = 2.0  # a badge touching a text at all (texts move aside, but not always far enough)
 TEXT_COST = 20.0  # and wholly on it
+CROSSING_COST = 3.0  # a leader across another arrow's shaft
 ALONG_TURN = 35  # degrees off straight behind within which a leader lines up with its arrow
 ALONG_COST = 1.0
 AMBIGUOUS_COST = 1.5  # a badge as near another arrow's base as its own
@@ -289,7 +290,7 @@ def _alone(
     for other in strokes:
         if other.order != stroke.order and _boxes_meet(leader, other.bounds, near):
             if crosses_polyline(*leader, other.shaft):
-                cost += 2.0
+                cost += CROSSING_COST
             if segment_distance(other.base, *leader) < sizes.dot_radius + gap:
                 broken += 1  # a leader that runs through another dot points at the wrong arrow
             if _segment_gap(leader, other.head) < sizes.head_half_width:
