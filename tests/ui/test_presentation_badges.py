@@ -142,3 +142,34 @@ def test_a_number_set_away_from_its_base_has_a_leader_to_the_dot(qtbot, library)
                     f"{stop.map_id} badge {order} is far, alone"
                 )
     assert leaders > 0  # the dense maps need some at 1280x800
+
+
+@pytest.mark.parametrize(
+    "stop", [Stop("neck-back-techniques", 3), Stop("neck-back-techniques"), Stop("trunk", 16)]
+)
+def test_the_presenters_preview_shows_every_text_and_number_whole(qtbot, library, tmp_path, stop):
+    from app.services.user_data import UserDataStore
+    from app.ui.presenter_view import PresenterView
+
+    stage = PresentationStage(library)
+    qtbot.addWidget(stage)
+    stage.setFixedSize(QSize(1280, 800))
+    stage.show()
+    presenter = PresenterView(stage, UserDataStore(tmp_path))
+    qtbot.addWidget(presenter)
+    presenter.resize(1440, 900)
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    stage.go_to(stop)
+    QApplication.processEvents()
+    preview = presenter.preview
+    shown = preview.viewport().rect()
+    scene = stage.scene
+    items = [item for item in [*scene.label_items, *scene.badge_items.values()] if item.isVisible()]
+    cut = [
+        f"number {item.number}" if isinstance(item, BadgeItem) else item.label.text
+        for item in items
+        if not shown.contains(preview.mapFromScene(item.sceneBoundingRect()).boundingRect())
+    ]
+    assert len(items) > 10
+    assert not cut, f"cut at the preview's edges: {cut}"
