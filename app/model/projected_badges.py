@@ -149,7 +149,33 @@ def place_projected_badges(
     orders = (hardest_first, sorted(options), list(reversed(hardest_first)))
     layouts = [_settle(options, order) for order in orders]
     chosen = min(layouts, key=lambda layout: _total(layout, sizes, allowed))
+    chosen = _trade(options, chosen, sizes, allowed)
     return {order: chosen[order].place for order in sorted(chosen)}
+
+
+def _trade(
+    options: dict[int, _Options], layout: dict[int, _Candidate], sizes: BadgeSizes, allowed: dict[int, float]
+) -> dict[int, _Candidate]:
+    """Place each pair of neighbouring badges again together, in both orders; keep what costs less.
+
+    One badge moved alone cannot undo two that block each other (a leader across
+    a neighbour's arrow because the neighbour took the free side).
+    """
+    best_total = _total(layout, sizes, allowed)
+    reach = 6 * sizes.radius  # bases further apart seldom compete for one place
+    numbers = sorted(layout)
+    for index, first in enumerate(numbers):
+        for second in numbers[index + 1 :]:
+            if math.dist(options[first].stroke.base, options[second].stroke.base) > reach:
+                continue
+            for one, two in ((first, second), (second, first)):
+                trial = {o: c for o, c in layout.items() if o not in (one, two)}
+                trial[one] = options[one].best(trial)
+                trial[two] = options[two].best(trial)
+                total = _total(trial, sizes, allowed)
+                if total < best_total - 1e-9:
+                    layout, best_total = trial, total
+    return layout
 
 
 def _settle(options: dict[int, _Options], order: Sequence[int]) -> dict[int, _Candidate]:
@@ -283,7 +309,8 @@ def _alone(
                 covers[other.order] = covered
                 if covered > allowed[other.order]:
                     broken += 1
-                cost += 4.0 * covered / max(other.shaft_length, 1.0)
+                # Covering much of a short shaft hides the stroke; any long stretch of one is ugly too.
+                cost += 4.0 * covered / max(other.shaft_length, 1.0) + 2.0 * covered / (2 * r)
     if broken or leader is None:
         return broken, covers, cost  # a place that breaks a rule is only taken when all do
     near = sizes.head_half_width + sizes.dot_radius + gap
