@@ -10,9 +10,11 @@ screen, and off the map's texts where it can. A badge that finds no room at the
 base goes further out and gets a thin leader line to its base dot, the usual
 cartographic device; leaders that cross shafts or each other cost more.
 
-Badges are placed hardest first (fewest free places at the base), then each is
-placed again among the others a few times, which undoes most early bad picks.
-Pure Python on a few hundred points: a map takes a few tens of milliseconds.
+Badges are placed in three orders (hardest first, by number, the reverse), each
+then placed again among the others, and the cheapest layout kept; then pairs of
+neighbours are placed again together, which undoes two badges blocking each
+other. Pure Python on a few hundred points: about 10 ms for a map, under 200 ms
+for the densest with every name shown.
 """
 
 from __future__ import annotations
