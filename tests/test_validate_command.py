@@ -141,9 +141,7 @@ def test_valid_packs_have_no_problems(case, built_in):
 def test_the_example_pack_validates():
     problems, verdict = validate_pack(EXAMPLE)
     assert problems == []
-    assert verdict.endswith(
-        "content pack 'example' 1.0.0: 1 of 1 map usable, 1 card; 0 errors, 0 warnings"
-    )
+    assert verdict.endswith("content pack 'example' 1.0.0: 1 of 1 map usable, 1 card; 0 errors, 0 warnings")
 
 
 def run_validate(*args: str) -> subprocess.CompletedProcess[str]:
