@@ -210,7 +210,7 @@ class PresenterView(QWidget):
         notes_text = (
             "\n\n".join(notes)
             if notes
-            else _tr("No notes on these cards. Write them under My note on a card.")
+            else _tr("No notes on these cards. Write them under “My note” on a card.")
         )
         if self.compact:
             self._set_line(self.next_label, _tr("Next: ") + upcoming)
