@@ -102,6 +102,13 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def json_syntax_error(name: str, exc: json.JSONDecodeError) -> ContentError:
+    """Return the problem a JSON syntax error makes, placed by line and column."""
+    # json's "Unterminated string starting at" names the place that is already given first.
+    what = exc.msg.removesuffix(" at").removesuffix(" starting")
+    return ContentError.single(name, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {what}")
+
+
 def decode_json(raw: bytes, name: str, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
     """Decode JSON bytes: size limit, UTF-8, syntax, no NaN/Infinity, no duplicate keys, nesting.
 
@@ -129,9 +136,7 @@ def decode_json(raw: bytes, name: str, max_bytes: int = MAX_CONTENT_BYTES) -> An
             parse_float=_finite_float,
         )
     except json.JSONDecodeError as exc:
-        raise ContentError.single(
-            name, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {exc.msg}"
-        ) from exc
+        raise json_syntax_error(name, exc) from exc
     except _DuplicateKey as exc:
         raise ContentError.single(name, f"key {exc.key!r}", "appears twice in one object") from exc
     except ValueError as exc:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from app.model.catalog_loader import json_path
+from app.model.catalog_loader import json_path, json_syntax_error
 from app.model.problems import ContentError, Problem
 
 NOTES_FILE = "notes.json"
@@ -203,9 +203,7 @@ def _decode(data: str | bytes, file: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        raise ContentError.single(
-            file, f"line {exc.lineno} column {exc.colno}", f"is not valid JSON: {exc.msg}"
-        ) from exc
+        raise json_syntax_error(file, exc) from exc
     except RecursionError as exc:
         raise ContentError.single(file, "file", "is nested too deeply") from exc
 

@@ -138,7 +138,7 @@ def test_a_document_too_large_is_neither_written_nor_read(monkeypatch):
         (b"  \n", "file: is empty"),
         (
             b'{"schema_version": 1, "notes": {"a": "unfinished',
-            "line 1 column 38: is not valid JSON: Unterminated string starting at",
+            "line 1 column 38: is not valid JSON: Unterminated string",
         ),
         (b"\xff\xfe{}", "byte 0: is not UTF-8 text"),
         (b"[" * 100_000, "file: is nested too deeply"),

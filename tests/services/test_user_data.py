@@ -105,7 +105,7 @@ def test_a_damaged_file_is_set_aside_intact_and_reported(tmp_path):
     assert store.writable
     assert store.last_problem == f"Your notes file was damaged; it was kept as {aside} and a new one started."
     assert [str(p) for p in store.problems] == [
-        "notes.json: line 1 column 38: is not valid JSON: Unterminated string starting at"
+        "notes.json: line 1 column 38: is not valid JSON: Unterminated string"
     ]
 
     store.set_note("b", "a fresh start")
