@@ -3,24 +3,11 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box
 
 from app.model.badge_layout import place_badges
-from app.model.body_map import Arrow
-from app.model.geometry import PathData, direction_at
 from app.model.map_loader import load_map
 from tests.conftest import FIXTURES
+from tests.model.straight_arrows import arrow
 
 RADIUS = 18.0
-
-
-def arrow(order: int, points: list[tuple[float, float]]) -> Arrow:
-    segments = (("M", points[0]), *(("L", p) for p in points[1:]))
-    return Arrow(
-        order,
-        "r",
-        PathData(segments),
-        tuple(points),
-        direction_at(points, False),
-        direction_at(points, True),
-    )
 
 
 def test_badge_sits_behind_the_base_when_free():

@@ -8,26 +8,13 @@ from hypothesis import strategies as st
 
 from app.model.badge_check import badge_problems
 from app.model.body_map import Arrow
-from app.model.geometry import PathData, direction_at
 from app.model.plane import segments_cross
 from app.model.projected_badges import BadgePlace, BadgeSizes, place_projected_badges
 from app.services.library import load_library
+from tests.model.straight_arrows import arrow
 
 SIZES = BadgeSizes(radius=40.0, gap=6.0)
 AREA = (-500.0, -500.0, 3000.0, 2000.0)
-
-
-def arrow(order: int, points: list[tuple[float, float]], style: str = "pull") -> Arrow:
-    segments = (("M", points[0]), *(("L", p) for p in points[1:]))
-    return Arrow(
-        order,
-        "r",
-        PathData(segments),
-        tuple(points),
-        direction_at(points, False),
-        direction_at(points, True),
-        style,
-    )
 
 
 def column(count: int, spacing: float = 30.0) -> list[Arrow]:

@@ -1,4 +1,4 @@
-"""Step a presentation stage of a given size through every arrow of every map."""
+"""Step a presentation stage of a given size through every map and every arrow of it."""
 
 from __future__ import annotations
 
@@ -13,16 +13,27 @@ from app.ui.presentation_stage import PresentationStage
 
 def arrow_stops(qtbot, library, size: QSize) -> Iterator[tuple[PresentationStage, str, int]]:
     """Yield the stage, the map and the arrow at each arrow stop, once it is laid out."""
+    for stage, stop in every_stop(qtbot, library, size, overviews=False):
+        assert stop.arrow is not None
+        yield stage, stop.map_id, stop.arrow
+
+
+def every_stop(
+    qtbot, library, size: QSize, overviews: bool = True
+) -> Iterator[tuple[PresentationStage, Stop]]:
+    """Yield the stage at each map as a whole (unless ``overviews`` is off) and at each arrow, laid out."""
     stage = PresentationStage(library)
     qtbot.addWidget(stage)
     stage.setFixedSize(size)
     stage.show()
     qtbot.waitExposed(stage)
     for map_id in stage.plan.map_ids:
-        for order in stage.plan.arrows_of(map_id):
-            stage.go_to(Stop(map_id, order))
+        wholes: list[int | None] = [None] if overviews else []
+        for order in [*wholes, *stage.plan.arrows_of(map_id)]:
+            stop = Stop(map_id, order)
+            stage.go_to(stop)
             QApplication.processEvents()
-            yield stage, map_id, order
+            yield stage, stop
 
 
 def on_stage(stage: PresentationStage, rect: QRectF) -> QRect:

@@ -8,7 +8,6 @@ shafts and base dots, the shown texts' boxes, and the stage's edges.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPointF, QRect, QSize
@@ -21,7 +20,7 @@ from app.services.library import load_library
 from app.ui.map_items import BASE_DOT_RADIUS, ArrowItem, BadgeItem
 from app.ui.presentation_stage import PresentationStage
 from app.ui.theme import BADGE_RADIUS
-from tests.ui.arrow_stops import on_stage
+from tests.ui.arrow_stops import every_stop, on_stage
 
 SIZES = [QSize(1280, 800), QSize(1920, 1080), QSize(3840, 2160)]
 SAMPLES = 120  # points along each shaft
@@ -30,21 +29,6 @@ SAMPLES = 120  # points along each shaft
 @pytest.fixture(scope="module")
 def library():
     return load_library()
-
-
-def every_stop(qtbot, library, size: QSize) -> Iterator[tuple[PresentationStage, Stop]]:
-    """Yield the stage at each map as a whole and at each of its arrows, once laid out."""
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(size)
-    stage.show()
-    qtbot.waitExposed(stage)
-    for map_id in stage.plan.map_ids:
-        for order in [None, *stage.plan.arrows_of(map_id)]:
-            stop = Stop(map_id, order)
-            stage.go_to(stop)
-            QApplication.processEvents()
-            yield stage, stop
 
 
 def disc(badge: BadgeItem) -> tuple[QPointF, float]:
