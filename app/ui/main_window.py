@@ -546,6 +546,8 @@ class MainWindow(QMainWindow):
                 self.theme,
                 self.clock,
                 text_factor=self.appearance.guide_text_factor,
+                sound_cues=options.SOUND_CUES.get(self.settings),
+                get_ready=options.GET_READY.get(self.settings),
                 parent=self,
             )
         self.session_guide.showMaximized()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
@@ -26,7 +27,7 @@ from app import APP_NAME
 from app.model.body_map import BodyMap
 from app.model.content import Catalog
 from app.model.countdown import Clock, Countdown
-from app.model.guide_layout import TimerKind
+from app.model.guide_layout import GuideTimer, TimerKind
 from app.model.prone_watch import ProneLevel, ProneWatch
 from app.model.session_focus import FocusArea
 from app.model.session_guide import GuideStep, ScreenKind, SessionGuide, build_guide
@@ -55,6 +56,8 @@ class SessionGuideWindow(QWidget):
         player: plays the cue sounds (default: a new :class:`CuePlayer`).
         inhibitor: keeps the screen awake for the whole session.
         flash: whether timer cues flash (screenshots turn it off).
+        sound_cues: whether the cues are heard (the "Sound cues" preference; off mutes the player).
+        get_ready: whether holds begin with the 3-2-1 count (the "3-2-1 get-ready count" preference).
         parent: the owning widget (the guide stays a window of its own).
 
     Signals:
@@ -76,6 +79,8 @@ class SessionGuideWindow(QWidget):
         inhibitor: ScreenSaverInhibitor | None = None,
         flash: bool = True,
         text_factor: float = 1.0,
+        sound_cues: bool = True,
+        get_ready: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -93,6 +98,8 @@ class SessionGuideWindow(QWidget):
             palette.setColor(role, QColor(theme.canvas))
         self.setPalette(palette)
         self.player = player if player is not None else CuePlayer(self)
+        self.player.muted = not sound_cues
+        self.get_ready = get_ready
         self.inhibitor = inhibitor if inhibitor is not None else ScreenSaverInhibitor(parent=self)
         self.guide: SessionGuide | None = None
         self.record: SessionRecord | None = None
@@ -173,7 +180,7 @@ class SessionGuideWindow(QWidget):
         self.index = 0
         self.record = SessionRecord(self.clock)
         self.prone = ProneWatch(guide.prone_limit, clock=self.clock) if guide.prone_limit else None
-        self.countdowns = {s.key: s.timer.countdown(self.clock) for s in guide.screens if s.timer is not None}
+        self.countdowns = {s.key: self._countdown(s.timer) for s in guide.screens if s.timer is not None}
         self.holds = {}
         self.top.session.setText(guide_label(guide))
         self.top.prone.setVisible(self.prone is not None)
@@ -296,6 +303,11 @@ class SessionGuideWindow(QWidget):
             if isinstance(holder, QScrollArea) and holder.widget() is page:
                 self.pages.setCurrentIndex(index)
 
+    def _countdown(self, timer: GuideTimer) -> Countdown:
+        if not self.get_ready:  # the preference turned the 3-2-1 count off, here as in the timer panel
+            timer = replace(timer, get_ready=0)
+        return timer.countdown(self.clock)
+
     def _timer_shown(self) -> bool:
         screen = self.current
         return screen is not None and screen.kind is ScreenKind.STEP and screen.key in self.countdowns
@@ -379,7 +391,7 @@ class SessionGuideWindow(QWidget):
             rescale(self, scale, self.text_factor)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop every timer and let the screen sleep again (Qt override)."""
+        """Stop every timer, and let the screen sleep again (Qt override)."""
         if self.running:
             self.end_session()  # stops the timers and releases the screen
         self._ticker.stop()

@@ -95,3 +95,28 @@ def test_preferences_shortcut_and_names(make_window, mini_library, qtbot) -> Non
         "dark",
         "high-contrast",
     ]
+
+
+def test_the_session_guide_keeps_the_timer_cue_preferences(make_window, qtbot, restore_appearance) -> None:
+    # A therapist who turned the sounds and the 3-2-1 count off gets neither in the guide either.
+    from app.services.library import load_library
+
+    window = make_window(load_library())
+    window.open_session_guide()
+    guide = window.session_guide
+    guide.start_session(1, guide.start_page.focus_area())
+    assert not guide.player.muted
+    assert any(c.get_ready for c in guide.countdowns.values()), "the holds begin with 3-2-1 by default"
+    guide.close()
+
+    def change(dialog) -> None:
+        dialog.sound.setChecked(False)
+        dialog.get_ready.setChecked(False)
+
+    open_preferences(window, qtbot, change)
+    window.open_session_guide()
+    guide = window.session_guide
+    guide.start_session(1, guide.start_page.focus_area())
+    assert guide.player.muted
+    assert not any(c.get_ready for c in guide.countdowns.values())
+    guide.close()
