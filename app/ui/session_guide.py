@@ -391,8 +391,12 @@ class SessionGuideWindow(QWidget):
             rescale(self, scale, self.text_factor)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop every timer, and let the screen sleep again (Qt override)."""
+        """Stop every timer, let the screen sleep again and forget the session (Qt override)."""
         if self.running:
             self.end_session()  # stops the timers and releases the screen
         self._ticker.stop()
+        # The summary promises it is gone when the guide closes: the next Ctrl+G starts afresh.
+        self.guide = self.record = self.prone = None
+        self.countdowns, self.holds = {}, {}
+        self.show_start()
         super().closeEvent(event)

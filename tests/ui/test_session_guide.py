@@ -256,3 +256,24 @@ def test_type_is_large_at_1920_by_1080_and_scales_with_the_window(qtbot, guide, 
     assert page.title.font().pointSizeF() == pytest.approx(34 * guide.scale)
     press(qtbot, guide, K.Key_PageDown)  # a screen filled at the new size is scaled too
     assert page.title.font().pointSizeF() == pytest.approx(34 * guide.scale)
+
+
+def test_closing_the_guide_forgets_the_session_as_its_summary_promises(qtbot, guide, clock):
+    # "This summary is gone when you close the guide": opened again, the guide starts afresh.
+    guide.start_session(3, guide.start_page.focus_area())
+    press(qtbot, guide, K.Key_Right)
+    wait(guide, clock, 90)
+    guide.close()  # closed in the middle of the session, as between two clients
+    assert not guide.running
+    guide.show()
+    qtbot.waitExposed(guide)
+    assert guide.page() is guide.start_page
+    assert guide.record is None and guide.guide is None and not guide.countdowns
+    press(qtbot, guide, K.Key_Return)  # Enter on the start page still starts a session
+    assert guide.running and guide.index == 0
+    press(qtbot, guide, K.Key_Escape)
+    press(qtbot, guide, K.Key_Return)
+    assert guide.page() is guide.summary_page
+    qtbot.mouseClick(guide.summary_page.close_button, Qt.MouseButton.LeftButton)
+    guide.show()
+    assert guide.page() is guide.start_page, "a summary closed with its button is gone too"
