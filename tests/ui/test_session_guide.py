@@ -268,9 +268,12 @@ def test_closing_the_guide_forgets_the_session_as_its_summary_promises(qtbot, gu
     guide.show()
     qtbot.waitExposed(guide)
     assert guide.page() is guide.start_page
-    assert guide.record is None and guide.guide is None and not guide.countdowns
+    assert guide.record is None
+    assert guide.guide is None
+    assert not guide.countdowns
     press(qtbot, guide, K.Key_Return)  # Enter on the start page still starts a session
-    assert guide.running and guide.index == 0
+    assert guide.running
+    assert guide.index == 0
     press(qtbot, guide, K.Key_Escape)
     press(qtbot, guide, K.Key_Return)
     assert guide.page() is guide.summary_page
