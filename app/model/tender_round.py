@@ -207,6 +207,20 @@ class TenderRound:
         self._pause_seconds = float(seconds)
 
     @property
+    def get_ready(self) -> int:
+        """Length of the get-ready count before each hold, in seconds."""
+        return self._get_ready
+
+    @get_ready.setter
+    def get_ready(self, seconds: int) -> None:
+        """Change the get-ready count for the holds still to come, and for a hold not yet begun."""
+        if seconds < 0:
+            raise ValueError(f"get_ready must be 0 or more seconds, not {seconds!r}")
+        self._get_ready = int(seconds)
+        if self._phase is RoundPhase.READY:
+            self._countdown = self._new_hold()
+
+    @property
     def paused(self) -> bool:
         """Whether the hold or rest in progress is paused."""
         return self._countdown.state is CountdownState.PAUSED

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.content import TenderPointInfo
-from app.model.countdown import Clock, Countdown, Cue
+from app.model.countdown import Clock, Countdown, CountdownState, Cue
 from app.model.tender_round import RoundEventKind, RoundPhase, TenderRound
 from app.services.screensaver import ScreenSaverInhibitor
 from app.ui.countdown_widget import CountdownWidget
@@ -89,6 +89,7 @@ class TimerPanel(QFrame):
 
         self.get_ready = QCheckBox(_tr("3-2-1 get-ready count"))
         self.get_ready.setChecked(True)
+        self.get_ready.toggled.connect(self._set_get_ready)
         self.sound = QCheckBox(_tr("Sound cues"))
         self.sound.setChecked(True)
         self.sound.setEnabled(self._player.available)
@@ -193,6 +194,16 @@ class TimerPanel(QFrame):
         self.round = None
         self._round_timer.stop()
         self.round_row.setVisible(False)
+
+    def _set_get_ready(self, on: bool) -> None:
+        # The box applies at once to a hold not yet started and to the round's holds to come.
+        seconds = GET_READY_SECONDS if on else 0
+        if self.round is not None:
+            self.round.get_ready = seconds
+            self._sync_round()
+            self.countdown.tick()
+        elif self.countdown.countdown.state is CountdownState.IDLE:
+            self.countdown.set_countdown(self._countdown(self.countdown.countdown.duration))
 
     def _set_rest(self, seconds: float) -> None:
         if self.round is not None:

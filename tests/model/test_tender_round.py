@@ -249,3 +249,20 @@ def test_stop_keeps_the_place_and_reset_redoes_the_point():
 def test_a_round_needs_points():
     with pytest.raises(ValueError, match="point"):
         TenderRound([], hold_seconds=30)
+
+
+def test_get_ready_changes_the_hold_not_yet_begun_and_the_holds_to_come():
+    clock = FakeClock()
+    rnd = TenderRound(["a", "b"], 30, 0, clock=clock, get_ready=3)
+    rnd.get_ready = 0
+    assert rnd.get_ready == 0
+    assert rnd.countdown.get_ready == 0
+    rnd.start()
+    rnd.get_ready = 3  # the hold under way keeps its count; the next one has it
+    assert rnd.countdown.get_ready == 0
+    clock.advance(30.01)
+    rnd.poll()
+    assert rnd.index == 1
+    assert rnd.countdown.get_ready == 3
+    with pytest.raises(ValueError, match="get_ready"):
+        rnd.get_ready = -1

@@ -127,3 +127,35 @@ def test_search_goes_to_a_region_a_card_and_a_point(make_window, shipped, qtbot)
     point = next(h for h in window.search.index.query("greater trochanter") if h.kind.value == "point")
     window.open_hit(point)
     assert window.current_point == point.target_id
+
+
+def test_unticking_the_3_2_1_box_applies_to_the_hold_ready_to_start(make_window, shipped, qtbot):
+    # A therapist who unticks "3-2-1 get-ready count" and presses Space gets the hold at once.
+    clock = FakeClock()
+    window = make_window(shipped, clock=clock)
+    window.open_timer("tender-point-therapy")
+    timer = window.timer
+    assert timer.get_ready.isChecked()
+    timer.get_ready.setChecked(False)
+    qtbot.keyClick(timer.countdown, Qt.Key.Key_Space)
+    assert timer.countdown.countdown.state is CountdownState.RUNNING
+    hold = shipped.catalog.techniques["tender-point-therapy"].duration_seconds
+    assert timer.countdown.countdown.duration == hold
+    timer.get_ready.setChecked(True)  # a hold under way is left alone
+    assert timer.countdown.countdown.state is CountdownState.RUNNING
+
+
+def test_the_3_2_1_box_applies_to_the_rounds_holds_to_come(make_window, shipped, qtbot):
+    clock = FakeClock()
+    window = make_window(shipped, clock=clock)
+    window.start_tender_round()
+    timer = window.timer
+    timer.get_ready.setChecked(False)  # before the first hold
+    qtbot.keyClick(timer.countdown, Qt.Key.Key_Space)
+    assert timer.round.countdown.state is CountdownState.RUNNING
+    timer.get_ready.setChecked(True)  # during the round: the next point counts 3-2-1 again
+    hold = shipped.catalog.techniques["tender-point-therapy"].duration_seconds
+    clock.advance(hold + timer.rest.value() + 0.01)
+    timer.countdown.tick()
+    assert timer.round.index == 1
+    assert timer.round.countdown.state is CountdownState.GET_READY
