@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.model.countdown import Clock, Countdown, CountdownState
 from app.model.presentation import clock_text, describe_next
@@ -89,6 +98,7 @@ class PresenterView(QWidget):
         self.clock_label = self._label("0:00", 1.6, bold=True)
         self.clock_label.setAccessibleName(_tr("Class time"))
         self.state_label = self._label("", 1.0, colour=theme.arrow_highlight)
+        self.state_label.setWordWrap(False)  # "Screen blank · Halo on" reads as one line; the title wraps
         header = QHBoxLayout()
         header.addWidget(self.now_label, 1)
         header.addWidget(self.state_label)
@@ -106,10 +116,8 @@ class PresenterView(QWidget):
         self.hold: CountdownWidget | None = None
         self._hold_technique = ""
         self.side = QVBoxLayout()
-        self.side.addWidget(self._label(_tr("Next"), 1.1, bold=True, colour=theme.arrow))
-        self.side.addWidget(self.next_label)
-        self.side.addWidget(self._label(_tr("Your notes"), 1.1, bold=True, colour=theme.arrow))
-        self.side.addWidget(self.notes_label)
+        self.side_texts = self._side_texts(theme)
+        self.side.addWidget(self.side_texts)
         # What the class sees, small; a click here opens a card there too.
         self.preview = PresentationView()
         self.preview.setAccessibleName(_tr("The class's map"))
@@ -157,6 +165,36 @@ class PresenterView(QWidget):
         stage.laid_out.connect(self._fit_preview)
         store.changed.connect(lambda _card: self.refresh())
         self.refresh()
+
+    def _side_texts(self, theme: Theme) -> QScrollArea:
+        """What comes next and the notes, in a scroll area.
+
+        A long instruction or note scrolls there rather than pushing the preview and the hold
+        timer over the buttons on a laptop screen.
+        """
+        texts = QWidget()
+        texts.setObjectName("presenter_texts")
+        column = QVBoxLayout(texts)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._label(_tr("Next"), 1.1, bold=True, colour=theme.arrow))
+        column.addWidget(self.next_label)
+        column.addWidget(self._label(_tr("Your notes"), 1.1, bold=True, colour=theme.arrow))
+        column.addWidget(self.notes_label)
+        column.addStretch(1)
+        holder = QScrollArea()
+        holder.setWidget(texts)
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the window's shortcuts
+        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder.setStyleSheet(
+            f"QScrollArea, QWidget#presenter_texts {{ background: {theme.canvas}; border: none; }}"
+            f" QScrollBar:vertical {{ background: {theme.canvas}; width: 14px; border: none; }}"
+            f" QScrollBar::handle:vertical {{ background: {theme.text_muted};"
+            " border-radius: 6px; min-height: 40px; }"
+            " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }"
+        )
+        return holder
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         s = self.stage
@@ -264,6 +302,7 @@ class PresenterView(QWidget):
             countdown = Countdown(timed.duration_seconds, clock=self.clock)
             self.hold = PresenterHold(countdown, caption=timed.title, theme=self.stage.theme, flash=False)
             self.hold.setMinimumHeight(220)
+            self.hold.setMaximumHeight(260)  # the rest is for what comes next and the notes
             self.hold.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.timer_slot.addWidget(self.hold)
 
