@@ -20,8 +20,9 @@ def quiz_style(theme: Theme) -> str:
     QLabel#quiz_progress, QLabel#quiz_title {{ font-size: {BODY_PX - 2}px; }}
     QLabel#quiz_verdict, QLabel#quiz_clue, QLabel#quiz_choice_text {{ font-size: {BODY_PX}px; }}
     QLabel#quiz_clue_heading {{ font-size: {BODY_PX - 2}px; font-weight: 600; }}
-    QListWidget#quiz_review {{ font-size: {BODY_PX - 1}px; }}
-    QListWidget#quiz_review::item {{ padding: 8px 4px; }}
+    QListWidget#quiz_review {{ font-size: {BODY_PX - 1}px; padding: 0px 4px; }}
+    QListWidget#quiz_review::item {{ padding: 8px 0px; }}
+    /* Side padding on the list, not the items: Qt sizes a wrapped item without it (lines ended in "…"). */
     QPushButton, QComboBox {{ font-size: {BODY_PX - 2}px; padding: 6px 12px; }}
     QPushButton#quiz_choice {{ text-align: left; padding: 4px; border: 2px solid {theme.card_edge};
         border-radius: 8px; background: {theme.card_fill}; }}
