@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +36,19 @@ UNIT = 24.0  # the presenter's smallest text, in pixels
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PresenterView", text)
+
+
+class _TextColumn(QScrollArea):
+    """A scroll area that asks for its text's full height: it scrolls only when the screen is short."""
+
+    def sizeHint(self) -> QSize:
+        """Qt override: the text's height at the column's width (Qt's own hint stops at a few lines)."""
+        hint = super().sizeHint()
+        texts = self.widget()
+        width = self.viewport().width()
+        if texts is not None and texts.hasHeightForWidth() and width > 0:
+            hint.setHeight(texts.heightForWidth(width) + 2 * self.frameWidth())
+        return hint
 
 
 class PresenterHold(CountdownWidget):
@@ -181,7 +194,7 @@ class PresenterView(QWidget):
         column.addWidget(self._label(_tr("Your notes"), 1.1, bold=True, colour=theme.arrow))
         column.addWidget(self.notes_label)
         column.addStretch(1)
-        holder = QScrollArea()
+        holder = _TextColumn()
         holder.setWidget(texts)
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
@@ -257,6 +270,7 @@ class PresenterView(QWidget):
         else:
             self.next_label.setText(upcoming)
             self.notes_label.setText(notes_text)
+            self.side_texts.updateGeometry()  # its hint is the texts' height
         states = []
         if stage.blank.isVisible():
             states.append(_tr("Screen blank"))

@@ -83,3 +83,14 @@ def test_the_state_line_reads_on_one_line(qtbot, library, tmp_path, size):
     # Wrapped, the label is narrower than its text (and as tall as two lines wherever the header allows).
     assert label.width() >= line.horizontalAdvance(label.text()), "the state broke over two lines or is cut"
     assert label.sizeHint().height() < 2 * line.height()
+
+
+def test_what_comes_next_is_whole_where_the_screen_has_room(qtbot, library, tmp_path):
+    presenter = _presenter(qtbot, library, tmp_path, QSize(1440, 900))
+    presenter.stage.go_to(Stop("neck-back-techniques", 1))
+    _settle()
+    label = presenter.next_label
+    assert label.text().startswith("Arrow 2 of 15")
+    # The map preview gives way first: the text scrolls only when the screen is too short for it.
+    assert label.visibleRegion().boundingRect().height() == label.height()
+    assert presenter.side_texts.verticalScrollBar().value() == 0
