@@ -238,6 +238,7 @@ class PresentationMode(QObject):
             self.docked = PresenterView(stage, self.store, self.clock, stage, compact=True)
             stage.layout_.addWidget(self.docked)
             self.docked.show()
+            stage.keep_blank_on_top()
             return
         stage.layout_.removeWidget(self.docked)
         self.docked.deleteLater()

@@ -331,6 +331,7 @@ class PresentationStage(QWidget):
         placement = place_overlay(screen, target)
         self.view.set_shift(placement.shift)
         self.card_overlay.place(placement.rect)
+        self.keep_blank_on_top()
         self._follow_area()
 
     def _place_caption(self) -> None:
@@ -362,6 +363,7 @@ class PresentationStage(QWidget):
         else:
             self.view.set_reserved(layout.reserved, 0.0)
         self.card_overlay.place(layout.caption)
+        self.keep_blank_on_top()
         self._follow_area()
 
     def _follow_area(self) -> None:
@@ -501,7 +503,13 @@ class PresentationStage(QWidget):
         self.halo.setGeometry(self.rect())
         self.halo.setVisible(self.halo.isHidden())
         self.halo.raise_()
+        self.keep_blank_on_top()
         self.changed.emit()
+
+    def keep_blank_on_top(self) -> None:
+        """While the screen is blank, a card, caption, halo or strip shown since stays under the cover."""
+        if not self.blank.isHidden():
+            self.blank.raise_()
 
     def toggle_playback(self) -> None:
         """P: play the map's strokes in order, pause, go on."""
