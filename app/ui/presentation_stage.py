@@ -519,6 +519,10 @@ class PresentationStage(QWidget):
             self.playback.toggle()
         else:
             self.scene.select_region("")
+            # The region Tab picked out goes dark too: only the strokes being drawn are lit.
+            if self.focused_region in self.scene.region_items:
+                self.scene.region_items[self.focused_region].set_state(hovered=False)
+            self.focused_region = ""
             self.close_card()
             self.playback.play()
 

@@ -1,4 +1,4 @@
-"""B blanks the whole projected screen: nothing shown after it (a card, a caption, the halo) shows through."""
+"""Presentation states that must hold: B blanks everything shown after it; P puts out the Tab pick."""
 
 from __future__ import annotations
 
@@ -71,3 +71,16 @@ def test_the_presenter_strip_docked_while_blank_stays_hidden(make_window, librar
     assert window.presentation.docked is not None
     assert _all_black(stage), "the presenter's strip shows on the blank screen"
     window.presentation.leave()
+
+
+def test_playing_the_strokes_puts_out_the_region_tab_picked(stage):
+    stage.focus_next_region(1)
+    picked = stage.focused_region
+    assert picked
+    lit = stage.scene.region_items[picked].brush().color().name()
+    assert lit != stage.theme.body_fill
+    stage.toggle_playback()
+    assert stage.playback.active
+    assert stage.focused_region == ""
+    assert stage.scene.region_items[picked].brush().color().name() == stage.theme.body_fill
+    stage.playback.stop()
