@@ -21,6 +21,7 @@ from app.ui.map_items import BASE_DOT_RADIUS, ArrowItem, BadgeItem
 from app.ui.presentation_stage import PresentationStage
 from app.ui.theme import BADGE_RADIUS
 from tests.ui.arrow_stops import every_stop, on_stage
+from tests.ui.presenters import make_presenter
 
 SIZES = [QSize(1280, 800), QSize(1920, 1080), QSize(3840, 2160)]
 SAMPLES = 120  # points along each shaft
@@ -132,18 +133,8 @@ def test_a_number_set_away_from_its_base_has_a_leader_to_the_dot(qtbot, library)
     "stop", [Stop("neck-back-techniques", 3), Stop("neck-back-techniques"), Stop("trunk", 16)]
 )
 def test_the_presenters_preview_shows_every_text_and_number_whole(qtbot, library, tmp_path, stop):
-    from app.services.user_data import UserDataStore
-    from app.ui.presenter_view import PresenterView
-
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(QSize(1280, 800))
-    stage.show()
-    presenter = PresenterView(stage, UserDataStore(tmp_path))
-    qtbot.addWidget(presenter)
-    presenter.resize(1440, 900)
-    presenter.show()
-    qtbot.waitExposed(presenter)
+    presenter = make_presenter(qtbot, library, tmp_path, QSize(1440, 900))
+    stage = presenter.stage
     stage.go_to(stop)
     QApplication.processEvents()
     preview = presenter.preview

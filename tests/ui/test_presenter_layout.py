@@ -8,27 +8,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.model.presentation import Stop
 from app.services.library import load_library
-from app.services.user_data import UserDataStore
-from app.ui.presentation_stage import PresentationStage
 from app.ui.presenter_view import PresenterView
+from tests.ui.presenters import make_presenter
 
 
 @pytest.fixture(scope="module")
 def library():
     return load_library()
-
-
-def _presenter(qtbot, library, tmp_path, size: QSize) -> PresenterView:
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(QSize(1280, 800))
-    stage.show()
-    presenter = PresenterView(stage, UserDataStore(tmp_path))
-    qtbot.addWidget(presenter)
-    presenter.resize(size)
-    presenter.show()
-    qtbot.waitExposed(presenter)
-    return presenter
 
 
 def _box(widget: QWidget, presenter: PresenterView) -> QRect:
@@ -51,7 +37,7 @@ def _settle() -> None:
     "stop", [Stop("neck-back-techniques"), Stop("neck-back-techniques", 1), Stop("trunk", 3)], ids=str
 )
 def test_every_button_stays_whole_and_uncovered(qtbot, library, tmp_path, size, stop):
-    presenter = _presenter(qtbot, library, tmp_path, size)
+    presenter = make_presenter(qtbot, library, tmp_path, size)
     # A long note of the instructor's own, on the occipital card (a hold timer too).
     presenter.store.set_note("occipital-work", "Demonstrate on a volunteer first. " * 12)
     presenter.stage.go_to(stop)
@@ -70,7 +56,7 @@ def test_every_button_stays_whole_and_uncovered(qtbot, library, tmp_path, size, 
 
 @pytest.mark.parametrize("size", [QSize(1280, 800), QSize(1920, 1080)], ids=["1280x800", "1920x1080"])
 def test_the_state_line_reads_on_one_line(qtbot, library, tmp_path, size):
-    presenter = _presenter(qtbot, library, tmp_path, size)
+    presenter = make_presenter(qtbot, library, tmp_path, size)
     stage = presenter.stage
     stage.go_to(Stop("tender-points"))
     stage.open_point(next(iter(library.catalog.points)))
@@ -86,7 +72,7 @@ def test_the_state_line_reads_on_one_line(qtbot, library, tmp_path, size):
 
 
 def test_what_comes_next_is_whole_where_the_screen_has_room(qtbot, library, tmp_path):
-    presenter = _presenter(qtbot, library, tmp_path, QSize(1440, 900))
+    presenter = make_presenter(qtbot, library, tmp_path, QSize(1440, 900))
     presenter.stage.go_to(Stop("neck-back-techniques", 1))
     _settle()
     label = presenter.next_label
