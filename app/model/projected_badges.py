@@ -245,8 +245,18 @@ class _Options:
                 cost += _among(option, placed, self.sizes, self.allowed)
                 if cost < best_cost:
                     best, best_cost = option, cost
-        assert best is not None, "a badge with no place at all: the area is smaller than a badge"
-        return best
+        return best if best is not None else self._nowhere()
+
+    def _nowhere(self) -> _Candidate:
+        """Return the place just behind the base, for an area with no place at all.
+
+        A window too small to hold a badge (or a stage laid out before it is shown) gets a
+        layout that breaks the screen rule, never an error; the next resize places it again.
+        """
+        bx, by = self.stroke.base
+        angle = self.stroke.behind
+        centre = (bx + self.nearest * math.cos(angle), by + self.nearest * math.sin(angle))
+        return _Candidate(BadgePlace(centre, None), VIOLATION, 1, {})
 
     def _make_ring(self, index: int) -> list[_Candidate]:
         r, gap = self.sizes.radius, self.sizes.gap

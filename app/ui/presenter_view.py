@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,10 +45,18 @@ class _TextColumn(QScrollArea):
         """Qt override: the text's height at the column's width (Qt's own hint stops at a few lines)."""
         hint = super().sizeHint()
         texts = self.widget()
-        width = self.viewport().width()
+        # The width beside a scroll bar, shown or not: measured without it, the text would need
+        # the scroll bar that then narrows it by a line.
+        width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
         if texts is not None and texts.hasHeightForWidth() and width > 0:
             hint.setHeight(texts.heightForWidth(width) + 2 * self.frameWidth())
         return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override: a new width wraps the text anew, so the height asked for changes too."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class PresenterHold(CountdownWidget):

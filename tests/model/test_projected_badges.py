@@ -126,3 +126,12 @@ def test_arrows_on_a_grid_get_badges_that_break_no_rule(cells, radius):
     area = (-200.0, -200.0, 2000.0, 1600.0)
     places = place_projected_badges(arrows, sizes, area)
     assert badge_problems(arrows, places, sizes, area=area) == []
+
+
+def test_an_area_smaller_than_a_badge_still_gives_every_badge_a_place():
+    # A stage laid out before it is shown, or a window dragged very small: never an error.
+    arrows = [arrow(1, [(100.0, 100.0), (200.0, 100.0)]), arrow(2, [(100.0, 300.0), (200.0, 300.0)])]
+    places = place_projected_badges(arrows, SIZES, (0.0, 0.0, 30.0, 20.0))
+    assert sorted(places) == [1, 2]
+    assert all(place.leader is None for place in places.values())
+    assert badge_problems(arrows, places, SIZES, area=(0.0, 0.0, 30.0, 20.0))  # and the check says so

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.model.presentation import Stop
 from app.services.library import load_library
+from app.services.user_data import UserDataStore
+from app.ui.presentation_stage import PresentationStage
 from app.ui.presenter_view import PresenterView
 from tests.ui.presenters import make_presenter
 
@@ -80,3 +82,22 @@ def test_what_comes_next_is_whole_where_the_screen_has_room(qtbot, library, tmp_
     # The map preview gives way first: the text scrolls only when the screen is too short for it.
     assert label.visibleRegion().boundingRect().height() == label.height()
     assert presenter.side_texts.verticalScrollBar().value() == 0
+
+
+def test_a_scroll_bar_never_costs_the_notes_their_last_line(qtbot, library, tmp_path):
+    # Arrow 3 has no hold timer: there is room for every line. Measured without the scroll bar,
+    # the column asked for a line too few, and the scroll bar it then needed hid the notes' last line.
+    stage = PresentationStage(library)
+    qtbot.addWidget(stage)
+    stage.setFixedSize(QSize(1280, 800))
+    stage.go_to(Stop("neck-back-techniques", 3))  # the stop first, as --screenshot does
+    stage.show()
+    presenter = PresenterView(stage, UserDataStore(tmp_path))
+    qtbot.addWidget(presenter)
+    presenter.resize(QSize(1440, 900))
+    presenter.show()
+    qtbot.waitExposed(presenter)
+    _settle()
+    for label in (presenter.next_label, presenter.notes_label):
+        assert label.visibleRegion().boundingRect().height() == label.height(), label.text()
+    assert not presenter.side_texts.verticalScrollBar().isVisible()
