@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from app.model.presentation import Stop
 from app.ui.presentation_stage import PresentationStage
 
+PROJECTOR = QSize(1280, 800)
+
 
 def arrow_stops(qtbot, library, size: QSize) -> Iterator[tuple[PresentationStage, str, int]]:
     """Yield the stage, the map and the arrow at each arrow stop, once it is laid out."""
@@ -18,15 +20,21 @@ def arrow_stops(qtbot, library, size: QSize) -> Iterator[tuple[PresentationStage
         yield stage, stop.map_id, stop.arrow
 
 
-def every_stop(
-    qtbot, library, size: QSize, overviews: bool = True
-) -> Iterator[tuple[PresentationStage, Stop]]:
-    """Yield the stage at each map as a whole (unless ``overviews`` is off) and at each arrow, laid out."""
+def shown_stage(qtbot, library, size: QSize = PROJECTOR) -> PresentationStage:
+    """Return a presentation stage of ``size``, shown and exposed."""
     stage = PresentationStage(library)
     qtbot.addWidget(stage)
     stage.setFixedSize(size)
     stage.show()
     qtbot.waitExposed(stage)
+    return stage
+
+
+def every_stop(
+    qtbot, library, size: QSize, overviews: bool = True
+) -> Iterator[tuple[PresentationStage, Stop]]:
+    """Yield the stage at each map as a whole (unless ``overviews`` is off) and at each arrow, laid out."""
+    stage = shown_stage(qtbot, library, size)
     for map_id in stage.plan.map_ids:
         wholes: list[int | None] = [None] if overviews else []
         for order in [*wholes, *stage.plan.arrows_of(map_id)]:

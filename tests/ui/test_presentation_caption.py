@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from app.model.presentation import Stop
 from app.services.library import load_library
 from app.ui.presentation_stage import PresentationStage
-from tests.ui.arrow_stops import arrow_stops, on_stage
+from tests.ui.arrow_stops import arrow_stops, on_stage, shown_stage
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +52,7 @@ def test_no_arrow_caption_covers_what_is_on_the_map(qtbot, library, size):
 
 
 def test_the_map_stays_put_while_stepping_through_its_arrows_and_comes_back_whole(qtbot, library):
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(QSize(1280, 800))
-    stage.show()
+    stage = shown_stage(qtbot, library)
     stage.go_to(Stop("shoulder-forearm"))
     whole = stage.view.view_scale()
     places = set()

@@ -9,7 +9,7 @@ from app.model.map_names import naming_labels
 from app.model.presentation import Stop
 from app.services.library import load_library
 from app.ui.presentation_stage import PresentationStage
-from tests.ui.arrow_stops import arrow_stops, on_stage
+from tests.ui.arrow_stops import arrow_stops, on_stage, shown_stage
 
 CLEARANCE = 2  # pixels: two texts that touch (their halos merge) read as one on a projector
 
@@ -57,10 +57,7 @@ def test_no_two_texts_and_no_text_and_number_touch_at_any_arrow_stop(qtbot, libr
 
 
 def test_stepping_through_arrows_hides_the_names_and_the_map_as_a_whole_shows_them_again(qtbot, library):
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(QSize(1280, 800))
-    stage.show()
+    stage = shown_stage(qtbot, library)
     stage.go_to(Stop("thigh-knee"))
     items = stage.scene.label_items
     naming = naming_labels([item.label for item in items])

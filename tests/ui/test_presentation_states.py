@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from app.model.presentation import Stop
 from app.services.library import load_library
 from app.ui.presentation_stage import PresentationStage
+from tests.ui.arrow_stops import shown_stage
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +20,7 @@ def library():
 
 @pytest.fixture
 def stage(qtbot, library):
-    stage = PresentationStage(library)
-    qtbot.addWidget(stage)
-    stage.setFixedSize(QSize(1280, 800))
-    stage.show()
-    qtbot.waitExposed(stage)
+    stage = shown_stage(qtbot, library)
     stage.go_to(Stop("hand"))
     return stage
 
